@@ -1,0 +1,327 @@
+"""Turns a routed reading into an `Answer`: a direct answer composed from the chart, the article's
+claims and the facts, every claim in it cited, and freshness notes where the article is dated."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot.answer import Answer
+from bot.evidence import Evidence
+from bot.knowledge import Knowledge
+from bot.lexicon import stems
+from bot.query import Reading
+from bot.rank import Ranking, rank
+from corpus import Claim, Fact
+from index.analyzer import FRAMEWORKS, STOPWORDS, analyze, find_frameworks
+
+HELP_TEXT = (
+    "I answer questions about choosing a deep-learning framework (PyTorch, TensorFlow, Keras, Theano, JAX "
+    "and CNTK) from a comparison article and curated, dated facts, and I quote and cite what I say. "
+    "Try: “Which is faster, PyTorch or Keras?”, “Is TensorFlow hard to debug?”, "
+    "“What should a beginner learn first?”, “Who developed JAX?”."
+)
+OUT_OF_SCOPE_TEXT = (
+    "Sorry, that is outside what I know. I only answer questions about deep-learning frameworks "
+    "(PyTorch, TensorFlow, Keras, Theano, JAX, CNTK): how they compare on speed, debugging, ease of use and "
+    "more, their history and status, and which to choose for a situation."
+)
+
+
+def names(frameworks: Sequence[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    items = list(frameworks)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def q(text: str) -> str:
+    return f"“{text.rstrip('.')}”"
+
+
+class Composer:
+    """Builds one answer: picks the handler for the route and assembles text, citations and notes."""
+
+    def __init__(self, kb: Knowledge, reading: Reading, route: str, confidence: float) -> None:
+        self.kb, self.r, self.route, self.confidence = kb, reading, route, confidence
+        self.ev = Evidence(kb)
+
+    def label(self, attribute: str) -> str:
+        return self.kb.lexicon.labels.get(attribute, attribute)
+
+    def answer(self) -> Answer:
+        handler: Callable[[], Answer] = getattr(self, f"_{self.route}")
+        return handler()
+
+    def _done(self, text: str, verdict: Sequence[str] = (), route: str | None = None, confidence: float | None = None) -> Answer:
+        notes = self.ev.notes
+        citations = self.ev.citations()
+        if notes:
+            text = text.rstrip() + " " + " ".join(f"Note: {n}" for n in notes)
+        return Answer(text=text.strip(), route=route or self.route, verdict=tuple(verdict), citations=citations,
+                      confidence=round(self.confidence if confidence is None else confidence, 3), notes=notes)
+
+    # -- help and refusals -------------------------------------------------------------------------
+
+    def _help(self) -> Answer:
+        return Answer(text=HELP_TEXT, route="help", confidence=round(self.confidence, 3))
+
+    def _out_of_scope(self) -> Answer:
+        return Answer(text=OUT_OF_SCOPE_TEXT, route="out_of_scope", confidence=round(self.confidence, 3))
+
+    def _not_covered(self, what: str) -> Answer:
+        """In scope but not in the corpus: say so, and offer the closest passages, with no verdict."""
+        hits = self.kb.index.search(self.r.text, k=3)
+        for hit in hits:
+            self.ev.chunk(hit.doc)
+        closest = " The closest passages I have are cited below." if hits else ""
+        return self._done(f"The corpus does not cover {what}.{closest}", confidence=min(self.confidence, 0.3))
+
+    # -- comparisons and recommendations -----------------------------------------------------------
+
+    def _cite_ranking(self, ranking: Ranking, first: Sequence[str]) -> str:
+        """Cite what the ranking rests on, the favoured frameworks first; return the supporting sentence."""
+        order = list(first) + [f for f in ranking.scores if f not in first]
+        if ranking.row:
+            for f in order:
+                self.ev.cell(ranking.row, f)
+            cells = "; ".join(f"{f} {q(ranking.row.cells[f])}" for f in order)
+            support = f"The article's chart ({ranking.row.label}): {cells}."
+            claims = [c for c in self.kb.claims_about(ranking.row.attribute) if c.rank and set(c.rank) <= set(order)]
+            for claim in claims[:1]:
+                self.ev.claim(claim)
+                support += f" It also says: {q(claim.quote)}."
+            return support
+        useful = sorted(ranking.claims, key=lambda c: (not any(f in c.rank or c.stance.get(f) == "yes" for f in first), -len(c.rank)))
+        for claim in useful[:3]:
+            self.ev.claim(claim)
+        for fact in ranking.facts:
+            if fact.framework in first:
+                self.ev.fact(fact)
+        quotes = [q(c.quote) for c in useful[:2]]
+        return ("The article says: " + " and ".join(quotes) + ".") if quotes else ""
+
+    def _ranked(self, frameworks: Sequence[str] | None) -> Answer:
+        attribute, polarity = self.r.attribute, self.r.polarity
+        assert attribute is not None
+        ranking = rank(self.kb, attribute, frameworks)
+        label = self.label(attribute)
+        if ranking is None:
+            return self._unranked(frameworks or (), attribute)
+        winners = ranking.winners(polarity)
+        everyone = list(ranking.scores)
+        phrasing = self.kb.lexicon.phrasing.get(attribute, {})
+        if ranking.tie:
+            lead = f"{names(everyone)} tie on {label}."
+            winners = tuple(everyone)
+        elif len(everyone) == 2 and not (self.r.superlative and not self.r.frameworks):
+            loser = [f for f in everyone if f not in winners][0]
+            word = phrasing.get("more" if polarity > 0 else "less", f"ahead on {label}")
+            lead = f"{names(winners)} {'is' if len(winners) == 1 else 'are'} {word} than {loser}."
+        else:
+            word = phrasing.get("most" if polarity > 0 else "least", f"ahead on {label}")
+            tied = " (a tie)" if len(winners) > 1 else ""
+            lead = f"{names(winners)} {'is' if len(winners) == 1 else 'are'} {word} of {names(everyone)}{tied}."
+        if self.r.yesno and self.r.frameworks:
+            subject = self.r.frameworks[0]
+            lead = ("Yes. " if subject in winners and not ranking.tie else "No. ") + lead
+        support = self._cite_ranking(ranking, winners)
+        return self._done(f"{lead} {support}", verdict=winners)
+
+    def _unranked(self, frameworks: Sequence[str], attribute: str) -> Answer:
+        """No order in the data: say so plainly, and give what each framework's facts say, with no verdict."""
+        label = self.label(attribute)
+        said = []
+        for f in frameworks:
+            facts = self.kb.facts_about(f, attribute)
+            if facts:
+                self.ev.fact(facts[0])
+                said.append(facts[0].statement)
+        if not said:
+            return self._not_covered(f"how {names(frameworks) or 'the frameworks'} compare on {label}")
+        prefix = "No: the corpus does not rank them on that. " if self.r.yesno else ""
+        return self._done(f"{prefix}The corpus does not rank {names(frameworks)} on {label}; here is what it says of each: "
+                          + " ".join(said), confidence=min(self.confidence, 0.5))
+
+    def _overview(self, frameworks: Sequence[str]) -> Answer:
+        """"X vs Y" with no attribute: where each is ahead on the chart, and the article's section on the pair."""
+        pair = set(frameworks)
+        ahead: dict[str, list[str]] = {f: [] for f in frameworks}
+        for row in self.kb.corpus.chart_rows:
+            ranking = rank(self.kb, row.attribute, frameworks) if row.rank else None
+            if ranking and ranking.row and not ranking.tie:
+                for f in ranking.winners(1):
+                    ahead[f].append(self.kb.lexicon.phrasing[row.attribute]["more"])
+        parts = [f"{f} is {names(words)}" for f, words in ahead.items() if words]
+        section = next((s for s in self.kb.corpus.article.sections
+                        if " vs " in s.title and set(find_frameworks(s.title)) == pair), None)
+        claims = [c for c in self.kb.corpus.claims if section and self.kb.corpus.chunk_of(c.quote).section == section.title]
+        seen: set[str] = set()
+        for claim in claims:
+            if claim.quote not in seen and len(seen) < 3:
+                seen.add(claim.quote)
+                self.ev.claim(claim)
+        if not parts and not seen:
+            return self._unranked(frameworks, "definition")
+        text = "It depends on what you need. "
+        if parts:
+            text += "On the article's chart, " + "; ".join(parts) + ". "
+        if seen:
+            text += f"The article's “{section.title}” section says: " + " ".join(q(s) + "." for s in list(seen)[:2])
+        return self._done(text)
+
+    def _compare(self) -> Answer:
+        frameworks = self.r.frameworks if len(self.r.frameworks) >= 2 else None
+        if self.r.attribute in (None, "definition", "background"):
+            if frameworks:
+                return self._overview(frameworks)
+            return self._recommend_general()
+        return self._ranked(frameworks)
+
+    def _recommend(self) -> Answer:
+        if self.r.attribute in (None, "definition", "background"):
+            return self._recommend_general()
+        return self._ranked(self.r.frameworks if len(self.r.frameworks) >= 2 else None)
+
+    def _recommend_general(self) -> Answer:
+        """No situation given: the article's advice for the common situations, with no single verdict."""
+        advice = []
+        for situation in ("beginner", "industry", "prototyping"):
+            ranking = rank(self.kb, situation)
+            if ranking and not ranking.tie:
+                winners = ranking.winners(1)
+                self._cite_ranking(ranking, winners)
+                advice.append(f"{names(winners)} for {self.label(situation)}")
+        text = ("It depends on your situation. The article recommends " + "; ".join(advice) + ". "
+                "Ask about your case (for example “best for production?”) for a direct answer.")
+        return self._done(text)
+
+    # -- one framework -----------------------------------------------------------------------------
+
+    def _vocabulary(self, attribute: str) -> set[str]:
+        """Words that name a value of this attribute anywhere in the data (for yes/no questions)."""
+        vocab = {t for group in self.kb.facts.values() for f in group if f.attribute == attribute for v in f.values for t in stems(v)}
+        row = self.kb.rows.get(attribute)
+        if row:
+            vocab |= {t for cell in row.cells.values() for t in stems(cell)}
+        if attribute in ("backends", "integration"):
+            vocab |= {f.lower() for f in FRAMEWORKS}
+        return vocab - STOPWORDS
+
+    def _decide(self, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim]) -> bool | None:
+        """Yes or no for a yes/no question on one framework; None when the data does not settle it.
+        Valued attributes look for the asked value among the framework's current values; the others
+        (and valued ones asked with no value) go by whether the data affirms the attribute."""
+        current = [f for f in facts if not f.id.endswith("-history")]
+        generic = self.kb.lexicon.generic.get(attribute)
+        if generic is not None:
+            asked = [t for t in self.r.terms if t in self._vocabulary(attribute) - generic and t != framework.lower()]
+            own = {t for f in current for v in f.values for t in stems(v)}
+            if asked and own:
+                return any(t in own for t in asked)
+        stance = next((f.stance for f in current[:1] if f.stance), None)
+        row = self.kb.rows.get(attribute)
+        stance = stance or (row.stance.get(framework) if row else None)
+        if stance is None:
+            votes = [c.stance[framework] for c in claims if framework in c.stance]
+            if votes and votes.count("yes") != votes.count("no"):
+                stance = "yes" if votes.count("yes") > votes.count("no") else "no"
+        if stance is None:
+            return None
+        return (stance == "yes") == (self.r.polarity > 0)
+
+    def _attribute(self) -> Answer:
+        if not self.r.frameworks:
+            return self._search()
+        framework, attribute = self.r.frameworks[0], self.r.attribute
+        if attribute in (None, "definition", "background"):
+            return self._define()
+        label = self.label(attribute)
+        facts = self.kb.facts_about(framework, attribute)
+        row = self.kb.rows.get(attribute)
+        cell = row.cells.get(framework) if row else None
+        # The passages most worth quoting: those with the asked words, then those naming the attribute's values.
+        asked = set(self.r.terms) - {framework.lower()}
+        vocab = self._vocabulary(attribute) - {framework.lower()}
+        claims = sorted(self.kb.claims_about(attribute, framework),
+                        key=lambda c: (-len(asked & set(stems(c.quote))), -len(vocab & set(stems(c.quote))),
+                                       c.frameworks[:1] != (framework,)))
+        if not facts and not claims and cell is None:
+            return self._not_covered(f"{framework}'s {label}")
+        lead = ""
+        if self.r.yesno:
+            decided = self._decide(framework, attribute, facts, claims)
+            lead = {True: "Yes. ", False: "No. ", None: "The corpus does not settle that plainly. "}[decided]
+        parts = []
+        for claim in claims[:2]:
+            self.ev.claim(claim)
+        if cell is not None and row is not None:
+            self.ev.cell(row, framework)
+        if facts:
+            self.ev.fact(facts[0])
+            parts.append(facts[0].statement)
+            for extra in facts[1:3]:
+                self.ev.fact(extra)
+        if cell is not None and row is not None:
+            parts.append(f"The article's chart gives {framework}'s {row.label}: {q(cell)}.")
+        if claims:
+            parts.append(f"The article says: {q(claims[0].quote)}.")
+        return self._done(lead + " ".join(parts))
+
+    def _define(self) -> Answer:
+        if not self.r.frameworks:
+            return self._define_concept()
+        framework = self.r.frameworks[0]
+        claims = self.kb.claims_about("definition", framework)
+        own = [c for c in claims if c.frameworks[:1] == (framework,)] or list(claims)
+        facts = self.kb.facts_about(framework, "definition")
+        parts = []
+        for claim in own[:2]:
+            self.ev.claim(claim)
+        if own:
+            parts.append("The article: " + " ".join(q(c.quote) + "." for c in own[:2]))
+        else:
+            parts.append(f"The article does not cover {framework}.")
+        if facts:
+            self.ev.fact(facts[0])
+            parts.append(f"As of {facts[0].as_of}: {facts[0].statement}")
+        status = self.kb.facts_about(framework, "maintenance")
+        if status and status[0].stance == "no":
+            self.ev.fact(status[0])
+            parts.append(f"Status: {status[0].statement}")
+        return self._done(" ".join(parts))
+
+    def _define_concept(self) -> Answer:
+        """"What is deep learning?": the article's section on it, else the best passage that has the words."""
+        wanted = [t for t in analyze(self.r.text) if t not in {"defin", "explain", "mean", "describ", "tell"}]
+        if not wanted:
+            return self._help()
+        for section in self.kb.corpus.article.sections:
+            if set(wanted) <= set(analyze(section.title)):
+                chunk = next(c for c in self.kb.corpus.chunks if c.section == section.title)
+                self.ev.chunk(chunk)
+                return self._done(f"From the article's “{section.title}” section: {q(chunk.text)}.")
+        hits = [h for h in self.kb.index.search(self.r.text, k=5) if set(wanted) <= set(self.kb.index.tokens[self.kb.index.docs.index(h.doc)])]
+        if not hits:
+            return self._not_covered(f"what “{self.r.text.strip(' ?')}” is")
+        self.ev.chunk(hits[0].doc)
+        return self._done(f"The closest the corpus comes ({hits[0].doc.section}): {q(hits[0].doc.text)}.")
+
+    # -- anything else in scope --------------------------------------------------------------------
+
+    def _search(self) -> Answer:
+        """The best passages for an open question; says so plainly when they do not cover it."""
+        hits = self.kb.index.search(self.r.text, k=3)
+        wanted = set(analyze(self.r.text)) - {f.lower() for f in FRAMEWORKS}
+        if not hits:
+            return self._not_covered("that")
+        best = self.kb.index.tokens[self.kb.index.docs.index(hits[0].doc)]
+        coverage = len(wanted & set(best)) / len(wanted) if wanted else 1.0
+        if coverage < 0.5:
+            return self._not_covered("that directly")
+        for hit in hits:
+            self.ev.chunk(hit.doc)
+        return self._done(f"The most relevant passage ({hits[0].doc.section}): {q(hits[0].doc.text)}.",
+                          confidence=min(self.confidence, 0.6))
+
+
+def compose(kb: Knowledge, reading: Reading, route: str, confidence: float) -> Answer:
+    """The answer for a reading already routed."""
+    return Composer(kb, reading, route, confidence).answer()

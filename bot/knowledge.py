@@ -1,0 +1,84 @@
+"""Everything an answer is made from, built once per process and shared read-only by all threads."""
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from bot.lexicon import Lexicon
+from bot.router import RouterModel
+from corpus import DATA_DIR, ChartRow, Chunk, Claim, Corpus, Fact, load_attributes, load_corpus
+from index import BM25Index
+
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The corpus with its lookups, the BM25 index over its chunks, the lexicon and the router model."""
+
+    corpus: Corpus
+    index: BM25Index[Chunk]
+    lexicon: Lexicon
+    router: RouterModel
+    rows: dict[str, ChartRow]
+    claims: dict[str, tuple[Claim, ...]]
+    facts: dict[tuple[str, str], tuple[Fact, ...]]
+
+    fact_by_id: dict[str, Fact]
+
+    def facts_about(self, framework: str, attribute: str) -> tuple[Fact, ...]:
+        """The facts on one framework's attribute, the primary one ("<framework>-<attribute>") first."""
+        return self.facts.get((framework, attribute), ())
+
+    def facts_correcting_sentence(self, sentence: str) -> tuple[Fact, ...]:
+        """Facts that show part of this article sentence to be wrong or dated."""
+        return tuple(f for f in self.corpus.facts if any(ref in sentence for ref in f.corrects if not ref.startswith("chart:")))
+
+    def facts_correcting_cell(self, row: str, framework: str) -> tuple[Fact, ...]:
+        """Facts that show this chart cell to be wrong or dated."""
+        return tuple(f for f in self.corpus.facts if f"chart:{row}:{framework}" in f.corrects)
+
+    def claims_about(self, attribute: str, framework: str | None = None) -> tuple[Claim, ...]:
+        """Claims on an attribute, in article order; with a framework, only those naming it."""
+        found = self.claims.get(attribute, ())
+        return tuple(c for c in found if framework is None or framework in c.frameworks)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The attribute lexicon alone (training the router needs nothing more)."""
+    return Lexicon.build(load_attributes(DATA_DIR / "attributes.toml"))
+
+
+def _build() -> Knowledge:
+    corpus = load_corpus()
+    claims: dict[str, list[Claim]] = defaultdict(list)
+    for claim in corpus.claims:
+        claims[claim.attribute].append(claim)
+    facts: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in corpus.facts:
+        facts[(fact.framework, fact.attribute)].append(fact)
+    return Knowledge(
+        corpus=corpus,
+        index=BM25Index(corpus.chunks),
+        lexicon=lexicon(),
+        router=RouterModel.load(),
+        rows={row.attribute: row for row in corpus.chart_rows},
+        claims={k: tuple(v) for k, v in claims.items()},
+        facts={k: tuple(sorted(v, key=lambda f: f.id != f"{k[0].lower()}-{k[1].replace('_', '-')}")) for k, v in facts.items()},
+        fact_by_id={f.id: f for f in corpus.facts},
+    )
+
+
+_built: list[Knowledge] = []
+
+
+def knowledge() -> Knowledge:
+    """The process-wide knowledge, built on first use (under a lock, so only once)."""
+    if not _built:
+        with _lock:
+            if not _built:
+                _built.append(_build())
+    return _built[0]

@@ -1,0 +1,54 @@
+"""The attribute vocabulary compiled for matching: stemmed phrases with weights, and polarity cues."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.analyzer import FRAMEWORKS, _stem, words
+
+Phrase = tuple[str, ...]
+# A cue made only of framework names ("tf.keras" reads as "keras") would fire on every mention.
+_FRAMEWORK_TOKENS = frozenset(name.lower() for name in FRAMEWORKS)
+
+
+def stems(text: str) -> Phrase:
+    """Stemmed words, stop words kept (they matter in phrases like "written in")."""
+    return tuple(_stem(w) for w in words(text))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """For each attribute: weighted cue phrases and negative cues; plus the shared negative cues."""
+
+    cues: dict[str, tuple[tuple[Phrase, int], ...]]
+    negatives: dict[str, frozenset[Phrase]]
+    shared_negatives: frozenset[Phrase]
+    labels: dict[str, str]
+    phrasing: dict[str, dict[str, str]]
+    generic: dict[str, frozenset[str]]  # for valued attributes: words naming the attribute, not a value
+
+    @classmethod
+    def build(cls, attributes: dict[str, dict]) -> Lexicon:
+        cues, negatives, labels, phrasing, generic = {}, {}, {}, {}, {}
+        for name, entry in attributes.items():
+            if name.startswith("_"):
+                continue
+            # A strong cue weighs 3 a word, a weak one 1, so "run on" (weak) loses to "backend" (strong).
+            weighted = {stems(t): 1 for t in entry.get("weak", [])} | {stems(t): 3 for t in entry.get("terms", [])}
+            cues[name] = tuple((p, w * len(p)) for p, w in weighted.items() if set(p) - _FRAMEWORK_TOKENS)
+            negatives[name] = frozenset(stems(t) for t in entry.get("negative", []))
+            labels[name] = entry["label"]
+            phrasing[name] = {k: entry[k] for k in ("more", "less", "most", "least") if k in entry}
+            if entry.get("valued"):
+                generic[name] = frozenset(t for w in entry.get("generic", []) for t in stems(w))
+        shared = frozenset(stems(t) for t in attributes.get("_shared", {}).get("negative", []))
+        return cls(cues, negatives, shared, labels, phrasing, generic)
+
+    def ordered(self, attribute: str) -> bool:
+        """Whether the attribute has an order (faster, easier...) rather than a value (a date, a licence)."""
+        return bool(self.phrasing.get(attribute))
+
+
+def find_phrase(tokens: Phrase, phrase: Phrase) -> list[int]:
+    """Start positions of `phrase` in `tokens`."""
+    n = len(phrase)
+    return [i for i in range(len(tokens) - n + 1) if tokens[i:i + n] == phrase]

@@ -1,0 +1,110 @@
+"""Decides how a question is answered: the classifier's probabilities, checked against what the reading
+found (frameworks, attribute, shape) and, in a chat, what was asked before."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.lexicon import stems
+from bot.query import Reading
+
+ROUTES = ("compare", "attribute", "define", "recommend", "search", "help", "out_of_scope")
+# Words that place a question in the domain even when it names no framework.
+_DOMAIN = frozenset(t for w in (
+    "framework frameworks library libraries deep learning machine neural network networks model models train "
+    "training tensor tensors ai ml dl gpu gpus tpu cuda backend backends tensorboard dataset datasets pretrained "
+    "onnx inference autograd layer layers artificial intelligence keras_backend tf.function torch.compile "
+    "litert tflite executorch torchserve serving xla epoch epochs gradient gradients").split() for t in stems(w))
+# "Java or C#?": alternatives that are not frameworks mean the question is about something else.
+_ALTERNATIVE = re.compile(r"([\w#+.]+)\s*,?\s+(?:or|vs\.?|versus)\s+([\w#+.]+)")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the chat was last about, for follow-ups."""
+
+    route: str
+    frameworks: tuple[str, ...]
+    attribute: str | None
+    polarity: int
+
+
+@dataclass(frozen=True)
+class Decision:
+    route: str
+    confidence: float
+    reading: Reading
+    followup: bool = False
+
+
+def _in_domain(r: Reading) -> bool:
+    return bool(r.frameworks) or any(t in _DOMAIN for t in r.tokens)
+
+
+def _foreign_alternatives(r: Reading) -> bool:
+    return not r.frameworks and any(a not in _DOMAIN and b not in _DOMAIN for a, b in _ALTERNATIVE.findall(r.text))
+
+
+def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
+    top = max(probs, key=probs.get)
+    short = len(r.tokens) <= 6
+    return (top == "followup" or r.followup or (r.pronoun and not r.frameworks)
+            or (short and not r.frameworks and r.attribute is not None and not r.superlative))
+
+
+def _continue(r: Reading, ctx: Context, probs: dict[str, float]) -> Decision:
+    """Fill a follow-up from the chat: same frameworks or attribute unless it names new ones."""
+    if r.frameworks:
+        frameworks = tuple(dict.fromkeys(ctx.frameworks + r.frameworks)) if ctx.route == "compare" and len(r.frameworks) == 1 else r.frameworks
+    else:
+        frameworks = ctx.frameworks
+    own_attribute = r.attribute not in (None, "definition", "background")
+    attribute = r.attribute if own_attribute else ctx.attribute
+    polarity = r.polarity if own_attribute else ctx.polarity
+    if len(frameworks) >= 2 and ctx.route in ("compare", "recommend", "attribute"):
+        route = "compare"
+    elif len(frameworks) == 1 and attribute not in (None, "definition", "background"):
+        route = "attribute"
+    elif len(frameworks) == 1:
+        route = "define"
+    else:
+        route = ctx.route if ctx.route in ("compare", "recommend") and attribute else "search"
+    resolved = r.with_context(frameworks=frameworks, attribute=attribute, polarity=polarity)
+    return Decision(route, max(probs.get("followup", 0.0), 0.5), resolved, followup=True)
+
+
+def decide(r: Reading, probs: dict[str, float], ctx: Context | None) -> Decision:
+    """The route for a reading, with a confidence in [0, 1]."""
+    if not r.tokens:
+        return Decision("help", 1.0, r)
+    if ctx is not None and _is_followup(r, probs) and (r.frameworks or r.attribute or r.pronoun or r.followup):
+        return _continue(r, ctx, probs)
+    ranked = sorted(probs, key=probs.get, reverse=True)
+    top = ranked[0]
+    if not r.frameworks and (top == "help" or (top == "followup" and not r.attribute)) and probs[top] >= 0.3:
+        return Decision("help", probs[top], r)
+    # No framework and no domain word: in scope only if the classifier is sure it is a comparison or a
+    # recommendation on something frameworks are compared on ("What is the least popular of the three?").
+    plausible = r.attribute is not None and top in ("compare", "recommend") and probs[top] >= 0.5
+    if (not _in_domain(r) and not plausible) or _foreign_alternatives(r) or (
+            top == "out_of_scope" and probs[top] >= 0.6 and not r.frameworks):
+        return Decision("out_of_scope", max(probs["out_of_scope"], 0.5), r)
+    route = next(x for x in ranked if x in ROUTES and x not in ("help", "out_of_scope"))
+    n = len(r.frameworks)
+    has_attribute = r.attribute not in (None, "definition", "background")
+    comparative = bool(re.search(r"\b(than|vs|versus|or|compared?|differ\w*|between)\b", r.text))
+    if route == "compare" and n == 1 and not comparative and not r.superlative:
+        route = "attribute" if has_attribute else "define"
+    elif route == "compare" and n == 0 and not has_attribute:
+        route = "search"
+    elif route == "attribute" and n == 0:
+        route = "recommend" if has_attribute and r.superlative else "search"
+    elif route == "attribute" and n >= 2 and r.attribute not in ("backends", "integration"):
+        route = "compare"
+    elif route == "attribute" and not has_attribute:
+        route = "define"
+    elif route == "define" and n == 0 and has_attribute and r.superlative:
+        route = "recommend"
+    elif route == "recommend" and not has_attribute and n >= 2:
+        route = "compare"
+    return Decision(route, probs.get(route, 0.0) if probs.get(route, 0.0) >= probs[top] else probs[top], r)

@@ -1,0 +1,76 @@
+"""Curated current facts (facts.toml): each with framework, attribute, value, statement, source and date."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from corpus.article import Chart
+from corpus.records import FRAMEWORK_NAMES, STANCES, Checker, read_table
+
+STATUSES = ("wrong", "outdated")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One sourced fact about one framework; `corrects` names article text it shows wrong or dated."""
+
+    id: str
+    framework: str
+    attribute: str
+    value: str
+    values: tuple[str, ...]
+    statement: str
+    source: str
+    as_of: str
+    corrects: tuple[str, ...] = ()
+    status: str = ""
+    stance: str = ""
+
+    @property
+    def domain(self) -> str:
+        """The source's host, as a short name for it."""
+        return urlparse(self.source).netloc.removeprefix("www.")
+
+
+def _chart_ref_ok(ref: str, chart: Chart) -> bool:
+    _, row, framework = (ref.split(":", 2) + ["", ""])[:3]
+    return row in chart.rows and framework in chart.rows[row]
+
+
+def load_facts(path: Path, prose: str, chart: Chart, attributes: frozenset[str]) -> tuple[Fact, ...]:
+    """Load and check every fact; article text a fact corrects must exist, verbatim or as a chart cell."""
+    facts: list[Fact] = []
+    seen: set[str] = set()
+    fields = {"id", "framework", "attribute", "value", "values", "statement", "source", "as_of", "corrects", "status", "stance"}
+    for i, entry in enumerate(read_table(path, "fact"), 1):
+        c = Checker(path.name, f"fact {entry.get('id', f'#{i}')!r}", entry, fields)
+        fid = c.text("id")
+        if fid in seen:
+            c.fail("duplicate id")
+        seen.add(fid)
+        source = c.text("source")
+        if urlparse(source).scheme not in ("http", "https") or not urlparse(source).netloc:
+            c.fail(f"'source' must be an http(s) URL, got {source!r}")
+        as_of = entry.get("as_of")
+        if isinstance(as_of, dt.date):
+            as_of = as_of.isoformat()
+        try:
+            dt.date.fromisoformat(str(as_of))
+        except ValueError:
+            c.fail(f"'as_of' must be a date (YYYY-MM-DD), got {as_of!r}")
+        corrects = c.texts("corrects", required=False)
+        for ref in corrects:
+            if ref.startswith("chart:") and not _chart_ref_ok(ref, chart):
+                c.fail(f"'corrects' names no chart cell: {ref!r}")
+            if not ref.startswith("chart:") and ref not in prose:
+                c.fail(f"'corrects' text is not found verbatim in the article: {ref!r}")
+        status = c.choice("status", STATUSES, required=bool(corrects))
+        facts.append(Fact(
+            id=fid, framework=c.choice("framework", FRAMEWORK_NAMES), attribute=c.choice("attribute", attributes),
+            value=c.text("value"), values=c.texts("values", required=False), statement=c.text("statement"),
+            source=source, as_of=str(as_of), corrects=corrects, status=status,
+            stance=c.choice("stance", STANCES, required=False),
+        ))
+    return tuple(facts)
