@@ -41,7 +41,7 @@ class Composer:
 
     def __init__(self, kb: Knowledge, reading: Reading, route: str, confidence: float) -> None:
         self.kb, self.r, self.route, self.confidence = kb, reading, route, confidence
-        self.ev = Evidence(kb)
+        self.ev = Evidence(kb, reading.frameworks)
 
     def label(self, attribute: str) -> str:
         return self.kb.lexicon.labels.get(attribute, attribute)
@@ -108,17 +108,21 @@ class Composer:
         winners = ranking.winners(polarity)
         everyone = list(ranking.scores)
         phrasing = self.kb.lexicon.phrasing.get(attribute, {})
+        source = "the article" if ranking.row or ranking.claims else "the curated facts"
+        verb = "is" if len(winners) == 1 else "are"
         if ranking.tie:
-            lead = f"{names(everyone)} tie on {label}."
             winners = tuple(everyone)
-        elif len(everyone) == 2 and not (self.r.superlative and not self.r.frameworks):
-            loser = [f for f in everyone if f not in winners][0]
+            lead = f"According to {source}, {names(everyone)} tie on {label}."
+        elif len(everyone) == 2 and self.r.frameworks:
+            loser = next(f for f in everyone if f not in winners)
             word = phrasing.get("more" if polarity > 0 else "less", f"ahead on {label}")
-            lead = f"{names(winners)} {'is' if len(winners) == 1 else 'are'} {word} than {loser}."
+            lead = f"According to {source}, {names(winners)} {verb} {word} than {loser}."
+        elif self.route == "recommend" and not self.r.frameworks:
+            lead = f"For {label}, {source} points to {names(winners)}."
         else:
             word = phrasing.get("most" if polarity > 0 else "least", f"ahead on {label}")
             tied = " (a tie)" if len(winners) > 1 else ""
-            lead = f"{names(winners)} {'is' if len(winners) == 1 else 'are'} {word} of {names(everyone)}{tied}."
+            lead = f"According to {source}, {names(winners)} {verb} {word} of {names(everyone)}{tied}."
         if self.r.yesno and self.r.frameworks:
             subject = self.r.frameworks[0]
             lead = ("Yes. " if subject in winners and not ranking.tie else "No. ") + lead
@@ -140,6 +144,20 @@ class Composer:
         return self._done(f"{prefix}The corpus does not rank {names(frameworks)} on {label}; here is what it says of each: "
                           + " ".join(said), confidence=min(self.confidence, 0.5))
 
+    def _described(self, frameworks: Sequence[str]) -> Answer:
+        """A pair the article never compares: what the facts say each one is, with no verdict."""
+        said = []
+        for f in frameworks:
+            facts = self.kb.facts_about(f, "definition")
+            if facts:
+                self.ev.fact(facts[0])
+                said.append(facts[0].statement)
+        if not said:
+            return self._not_covered(f"a comparison of {names(frameworks)}")
+        return self._done(f"The article does not compare {names(frameworks)}. What the curated facts say of each: "
+                          + " ".join(said) + " Ask about one aspect (speed, deployment, ...) for more.",
+                          confidence=min(self.confidence, 0.5))
+
     def _overview(self, frameworks: Sequence[str]) -> Answer:
         """"X vs Y" with no attribute: where each is ahead on the chart, and the article's section on the pair."""
         pair = set(frameworks)
@@ -159,7 +177,7 @@ class Composer:
                 seen.add(claim.quote)
                 self.ev.claim(claim)
         if not parts and not seen:
-            return self._unranked(frameworks, "definition")
+            return self._described(frameworks)
         text = "It depends on what you need. "
         if parts:
             text += "On the article's chart, " + "; ".join(parts) + ". "
@@ -205,27 +223,29 @@ class Composer:
             vocab |= {f.lower() for f in FRAMEWORKS}
         return vocab - STOPWORDS
 
-    def _decide(self, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim]) -> bool | None:
-        """Yes or no for a yes/no question on one framework; None when the data does not settle it.
-        Valued attributes look for the asked value among the framework's current values; the others
-        (and valued ones asked with no value) go by whether the data affirms the attribute."""
+    def _decide(self, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim]) -> tuple[bool | None, str]:
+        """Yes or no for a yes/no question on one framework (None when the data does not settle it), and
+        its basis: "value" when a named value was looked up in the current facts ("Is PyTorch written in
+        Lua?"), "fact" or "article" when it rests on whether that source affirms the attribute."""
         current = [f for f in facts if not f.id.endswith("-history")]
         generic = self.kb.lexicon.generic.get(attribute)
         if generic is not None:
             asked = [t for t in self.r.terms if t in self._vocabulary(attribute) - generic and t != framework.lower()]
             own = {t for f in current for v in f.values for t in stems(v)}
             if asked and own:
-                return any(t in own for t in asked)
-        stance = next((f.stance for f in current[:1] if f.stance), None)
+                return any(t in own for t in asked), "value"
+        positive = self.r.polarity > 0
+        if current and current[0].stance:
+            return (current[0].stance == "yes") == positive, "fact"
         row = self.kb.rows.get(attribute)
-        stance = stance or (row.stance.get(framework) if row else None)
+        stance = row.stance.get(framework) if row else None
         if stance is None:
             votes = [c.stance[framework] for c in claims if framework in c.stance]
             if votes and votes.count("yes") != votes.count("no"):
                 stance = "yes" if votes.count("yes") > votes.count("no") else "no"
         if stance is None:
-            return None
-        return (stance == "yes") == (self.r.polarity > 0)
+            return None, "article"
+        return (stance == "yes") == positive, "article"
 
     def _attribute(self) -> Answer:
         if not self.r.frameworks:
@@ -245,24 +265,33 @@ class Composer:
                                        c.frameworks[:1] != (framework,)))
         if not facts and not claims and cell is None:
             return self._not_covered(f"{framework}'s {label}")
-        lead = ""
-        if self.r.yesno:
-            decided = self._decide(framework, attribute, facts, claims)
-            lead = {True: "Yes. ", False: "No. ", None: "The corpus does not settle that plainly. "}[decided]
-        parts = []
-        for claim in claims[:2]:
-            self.ev.claim(claim)
+        decided, basis = self._decide(framework, attribute, facts, claims) if self.r.yesno else (None, "")
+        if decided is not None:  # quote first what agrees with the answer
+            agrees = "yes" if decided == (self.r.polarity > 0) else "no"
+            claims = sorted(claims, key=lambda c: c.stance.get(framework, agrees) != agrees)
         if cell is not None and row is not None:
             self.ev.cell(row, framework)
-        if facts:
-            self.ev.fact(facts[0])
-            parts.append(facts[0].statement)
-            for extra in facts[1:3]:
-                self.ev.fact(extra)
+        for claim in claims[:2]:
+            self.ev.claim(claim)
+        for fact in facts[:3]:
+            self.ev.fact(fact)
+        article = []
         if cell is not None and row is not None:
-            parts.append(f"The article's chart gives {framework}'s {row.label}: {q(cell)}.")
+            article.append(f"The article's chart gives {framework}'s {row.label} as {q(cell)}.")
         if claims:
-            parts.append(f"The article says: {q(claims[0].quote)}.")
+            article.append(f"The article says: {q(claims[0].quote)}.")
+        # A value (a language, a date) leads with the current fact; a rating the article gives leads with
+        # the article, and its correction (if any) follows as a note, so the fact is not said twice.
+        fact_first = basis in ("value", "fact") or (not self.r.yesno and attribute in self.kb.lexicon.generic)
+        noted = {fact.id for fact in self.ev.corrections}
+        current = [f"As of {facts[0].as_of}: {facts[0].statement}"] if facts and (fact_first or facts[0].id not in noted) else []
+        parts = (current + article) if fact_first else (article + current)
+        if not self.r.yesno:
+            lead = ""
+        elif decided is None:
+            lead = "The corpus does not settle that plainly. "
+        else:
+            lead = ("Yes" if decided else "No") + (", according to the article. " if basis == "article" else ". ")
         return self._done(lead + " ".join(parts))
 
     def _define(self) -> Answer:

@@ -11,8 +11,9 @@ from corpus.chunks import slug
 class Evidence:
     """An answer's citations and notes, built up as the answer is composed."""
 
-    def __init__(self, kb: Knowledge) -> None:
+    def __init__(self, kb: Knowledge, about: tuple[str, ...] = ()) -> None:
         self.kb = kb
+        self.about = about  # notes only for these frameworks (all when empty)
         self._citations: dict[str, Citation] = {}
         self._corrections: list[tuple[str, Fact]] = []
 
@@ -59,8 +60,15 @@ class Evidence:
         return self._add(Citation(chunk.id, source, chunk.section, chunk.text, chunk.url))
 
     def _note(self, fact: Fact, said: str) -> None:
+        if self.about and fact.framework not in self.about:
+            return
         if all(f.id != fact.id for _, f in self._corrections):
             self._corrections.append((said, fact))
+
+    @property
+    def corrections(self) -> tuple[Fact, ...]:
+        """The facts that correct something cited so far."""
+        return tuple(fact for _, fact in self._corrections)
 
     @property
     def notes(self) -> tuple[str, ...]:

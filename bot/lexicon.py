@@ -25,10 +25,11 @@ class Lexicon:
     labels: dict[str, str]
     phrasing: dict[str, dict[str, str]]
     generic: dict[str, frozenset[str]]  # for valued attributes: words naming the attribute, not a value
+    domain: frozenset[str]  # attributes only deep-learning frameworks have
 
     @classmethod
     def build(cls, attributes: dict[str, dict]) -> Lexicon:
-        cues, negatives, labels, phrasing, generic = {}, {}, {}, {}, {}
+        cues, negatives, labels, phrasing, generic, domain = {}, {}, {}, {}, {}, set()
         for name, entry in attributes.items():
             if name.startswith("_"):
                 continue
@@ -38,10 +39,17 @@ class Lexicon:
             negatives[name] = frozenset(stems(t) for t in entry.get("negative", []))
             labels[name] = entry["label"]
             phrasing[name] = {k: entry[k] for k in ("more", "less", "most", "least") if k in entry}
+            if entry.get("domain"):
+                domain.add(name)
             if entry.get("valued"):
                 generic[name] = frozenset(t for w in entry.get("generic", []) for t in stems(w))
         shared = frozenset(stems(t) for t in attributes.get("_shared", {}).get("negative", []))
-        return cls(cues, negatives, shared, labels, phrasing, generic)
+        return cls(cues, negatives, shared, labels, phrasing, generic, frozenset(domain))
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every stemmed word of every cue: things frameworks are compared on."""
+        return frozenset(t for cues in self.cues.values() for phrase, _ in cues for t in phrase)
 
     def ordered(self, attribute: str) -> bool:
         """Whether the attribute has an order (faster, easier...) rather than a value (a date, a licence)."""

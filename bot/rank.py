@@ -26,7 +26,8 @@ class Ranking:
 
     @property
     def tie(self) -> bool:
-        return len(set(self.scores.values())) == 1
+        """Two or more frameworks and nothing between them."""
+        return len(self.scores) > 1 and len(set(self.scores.values())) == 1
 
 
 def _from_chart(row: ChartRow, frameworks: Sequence[str] | None) -> Ranking | None:

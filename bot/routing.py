@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.lexicon import stems
+from bot.lexicon import Lexicon, stems
 from bot.query import Reading
+from index.analyzer import STOPWORDS
 
 ROUTES = ("compare", "attribute", "define", "recommend", "search", "help", "out_of_scope")
 # Words that place a question in the domain even when it names no framework.
@@ -24,9 +25,7 @@ class Context:
     """What the chat was last about, for follow-ups."""
 
     route: str
-    frameworks: tuple[str, ...]
-    attribute: str | None
-    polarity: int
+    reading: Reading
 
 
 @dataclass(frozen=True)
@@ -37,12 +36,23 @@ class Decision:
     followup: bool = False
 
 
-def _in_domain(r: Reading) -> bool:
-    return bool(r.frameworks) or any(t in _DOMAIN for t in r.tokens)
+def _in_domain(r: Reading, domain_attributes: frozenset[str]) -> bool:
+    return bool(r.frameworks) or r.attribute in domain_attributes or any(t in _DOMAIN for t in r.tokens)
 
 
-def _foreign_alternatives(r: Reading) -> bool:
-    return not r.frameworks and any(a not in _DOMAIN and b not in _DOMAIN for a, b in _ALTERNATIVE.findall(r.text))
+_SUPERLATIVE_THING = re.compile(r"\b(?:\w+est|best|worst|most \w+|least \w+)\s+([a-z][\w#+.]*)")
+_NEUTRAL_THINGS = frozenset("one ones option options choice choices pick tool tools thing overall".split())
+
+
+def _foreign_alternatives(r: Reading, known: frozenset[str]) -> bool:
+    """"Java or C#?", "the fastest car": what is compared is neither a framework nor something
+    frameworks are compared on (`known`: the attribute words)."""
+    if r.frameworks:
+        return False
+    pairs = _ALTERNATIVE.findall(r.text)
+    things = [w for w in _SUPERLATIVE_THING.findall(r.text)
+              if w not in STOPWORDS and w not in _NEUTRAL_THINGS and not (set(stems(w)) & (_DOMAIN | known))]
+    return bool(things) or any(a not in _DOMAIN and b not in _DOMAIN for a, b in pairs)
 
 
 def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
@@ -54,13 +64,14 @@ def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
 
 def _continue(r: Reading, ctx: Context, probs: dict[str, float]) -> Decision:
     """Fill a follow-up from the chat: same frameworks or attribute unless it names new ones."""
+    before = ctx.reading
     if r.frameworks:
-        frameworks = tuple(dict.fromkeys(ctx.frameworks + r.frameworks)) if ctx.route == "compare" and len(r.frameworks) == 1 else r.frameworks
+        frameworks = tuple(dict.fromkeys(before.frameworks + r.frameworks)) if ctx.route == "compare" and len(r.frameworks) == 1 else r.frameworks
     else:
-        frameworks = ctx.frameworks
+        frameworks = before.frameworks
     own_attribute = r.attribute not in (None, "definition", "background")
-    attribute = r.attribute if own_attribute else ctx.attribute
-    polarity = r.polarity if own_attribute else ctx.polarity
+    attribute = r.attribute if own_attribute else before.attribute
+    polarity = r.polarity if own_attribute else before.polarity
     if len(frameworks) >= 2 and ctx.route in ("compare", "recommend", "attribute"):
         route = "compare"
     elif len(frameworks) == 1 and attribute not in (None, "definition", "background"):
@@ -73,10 +84,15 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float]) -> Decision:
     return Decision(route, max(probs.get("followup", 0.0), 0.5), resolved, followup=True)
 
 
-def decide(r: Reading, probs: dict[str, float], ctx: Context | None) -> Decision:
+_WHY = re.compile(r"^(why|how come|how so|really|says who|source|sources|proof|evidence|are you sure)\b")
+
+
+def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Lexicon) -> Decision:
     """The route for a reading, with a confidence in [0, 1]."""
     if not r.tokens:
         return Decision("help", 1.0, r)
+    if ctx is not None and _WHY.match(r.text) and not r.frameworks and not r.attribute:
+        return Decision(ctx.route, 0.9, ctx.reading, followup=True)  # "why?": the same answer, with its sources
     if ctx is not None and _is_followup(r, probs) and (r.frameworks or r.attribute or r.pronoun or r.followup):
         return _continue(r, ctx, probs)
     ranked = sorted(probs, key=probs.get, reverse=True)
@@ -86,7 +102,7 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None) -> Decision
     # No framework and no domain word: in scope only if the classifier is sure it is a comparison or a
     # recommendation on something frameworks are compared on ("What is the least popular of the three?").
     plausible = r.attribute is not None and top in ("compare", "recommend") and probs[top] >= 0.5
-    if (not _in_domain(r) and not plausible) or _foreign_alternatives(r) or (
+    if (not _in_domain(r, lexicon.domain) and not plausible) or _foreign_alternatives(r, lexicon.words) or (
             top == "out_of_scope" and probs[top] >= 0.6 and not r.frameworks):
         return Decision("out_of_scope", max(probs["out_of_scope"], 0.5), r)
     route = next(x for x in ranked if x in ROUTES and x not in ("help", "out_of_scope"))
@@ -95,8 +111,8 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None) -> Decision
     comparative = bool(re.search(r"\b(than|vs|versus|or|compared?|differ\w*|between)\b", r.text))
     if route == "compare" and n == 1 and not comparative and not r.superlative:
         route = "attribute" if has_attribute else "define"
-    elif route == "compare" and n == 0 and not has_attribute:
-        route = "search"
+    elif route in ("compare", "recommend") and n == 0 and not has_attribute:
+        route = "recommend" if re.search(r"\b(best|which|choose|pick|recommend|should)\b", r.text) else "search"
     elif route == "attribute" and n == 0:
         route = "recommend" if has_attribute and r.superlative else "search"
     elif route == "attribute" and n >= 2 and r.attribute not in ("backends", "integration"):

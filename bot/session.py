@@ -62,11 +62,11 @@ class Session:
         kb = knowledge()
         reading = read(text, kb.lexicon)
         probs = kb.router.probabilities(features(reading))
-        decision = decide(reading, probs, self._context)
+        decision = decide(reading, probs, self._context, kb.lexicon)
         answer = compose(kb, decision.reading, decision.route, decision.confidence)
         r = decision.reading
         if answer.route not in ("help", "out_of_scope"):
-            self._context = Context(answer.route, r.frameworks, r.attribute, r.polarity)
+            self._context = Context(answer.route, r)
         hits = kb.index.search(text, k=3)
         trace = {
             "route": answer.route, "frameworks": list(r.frameworks), "attribute": r.attribute,
