@@ -53,8 +53,10 @@ class Composer:
     def _done(self, text: str, verdict: Sequence[str] = (), route: str | None = None, confidence: float | None = None) -> Answer:
         notes = self.ev.notes
         citations = self.ev.citations()
-        if notes:
-            text = text.rstrip() + " " + " ".join(f"Note: {n}" for n in notes)
+        for note, (said, fact) in zip(notes, self.ev.corrected):
+            # A fact the text already states is not repeated: the note then only flags the article.
+            short = f"the article says {q(said)}, which is {fact.status} ({fact.domain}, as of {fact.as_of})."
+            text = text.rstrip() + " Note: " + (short if fact.statement in text else note)
         return Answer(text=text.strip(), route=route or self.route, verdict=tuple(verdict), citations=citations,
                       confidence=round(self.confidence if confidence is None else confidence, 3), notes=notes)
 
@@ -118,7 +120,8 @@ class Composer:
             word = phrasing.get("more" if polarity > 0 else "less", f"ahead on {label}")
             lead = f"According to {source}, {names(winners)} {verb} {word} than {loser}."
         elif self.route == "recommend" and not self.r.frameworks:
-            lead = f"For {label}, {source} points to {names(winners)}."
+            word = phrasing.get("most" if polarity > 0 else "least", f"ahead on {label}")
+            lead = f"According to {source}, {names(winners)} {verb} {word}."
         else:
             word = phrasing.get("most" if polarity > 0 else "least", f"ahead on {label}")
             tied = " (a tie)" if len(winners) > 1 else ""
@@ -257,12 +260,12 @@ class Composer:
         facts = self.kb.facts_about(framework, attribute)
         row = self.kb.rows.get(attribute)
         cell = row.cells.get(framework) if row else None
-        # The passages most worth quoting: those with the asked words, then those naming the attribute's values.
+        # Worth quoting first: passages about this framework, then those with the asked words or the values.
         asked = set(self.r.terms) - {framework.lower()}
         vocab = self._vocabulary(attribute) - {framework.lower()}
         claims = sorted(self.kb.claims_about(attribute, framework),
-                        key=lambda c: (-len(asked & set(stems(c.quote))), -len(vocab & set(stems(c.quote))),
-                                       c.frameworks[:1] != (framework,)))
+                        key=lambda c: (c.frameworks[:1] != (framework,), -len(asked & set(stems(c.quote))),
+                                       -len(vocab & set(stems(c.quote)))))
         if not facts and not claims and cell is None:
             return self._not_covered(f"{framework}'s {label}")
         decided, basis = self._decide(framework, attribute, facts, claims) if self.r.yesno else (None, "")
@@ -283,7 +286,7 @@ class Composer:
         # A value (a language, a date) leads with the current fact; a rating the article gives leads with
         # the article, and its correction (if any) follows as a note, so the fact is not said twice.
         fact_first = basis in ("value", "fact") or (not self.r.yesno and attribute in self.kb.lexicon.generic)
-        noted = {fact.id for fact in self.ev.corrections}
+        noted = {fact.id for _, fact in self.ev.corrected}
         current = [f"As of {facts[0].as_of}: {facts[0].statement}"] if facts and (fact_first or facts[0].id not in noted) else []
         parts = (current + article) if fact_first else (article + current)
         if not self.r.yesno:

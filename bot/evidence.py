@@ -8,6 +8,15 @@ from corpus import ChartRow, Chunk, Claim, Fact
 from corpus.chunks import slug
 
 
+_OPENERS = frozenset("because since although though while when after before both today through by in on as the a an".split())
+
+
+def _clause(sentence: str) -> str:
+    """A sentence made to follow a comma: "Because TF2..." reads "because TF2..."; names keep their case."""
+    first = sentence.split(" ", 1)[0]
+    return sentence[0].lower() + sentence[1:] if first.lower() in _OPENERS else sentence
+
+
 class Evidence:
     """An answer's citations and notes, built up as the answer is composed."""
 
@@ -66,14 +75,14 @@ class Evidence:
             self._corrections.append((said, fact))
 
     @property
-    def corrections(self) -> tuple[Fact, ...]:
-        """The facts that correct something cited so far."""
-        return tuple(fact for _, fact in self._corrections)
+    def corrected(self) -> tuple[tuple[str, Fact], ...]:
+        """(what the article says, the fact that corrects it), for each correction."""
+        return tuple(self._corrections)
 
     @property
     def notes(self) -> tuple[str, ...]:
         """One line per correction: what the article says, that it is wrong or dated, and the current fact."""
-        return tuple(f"The article says “{said}”, which is {fact.status}: as of {fact.as_of}, {fact.statement} "
+        return tuple(f"The article says “{said}”, which is {fact.status}: as of {fact.as_of}, {_clause(fact.statement)} "
                      f"[{fact.domain}]" for said, fact in self._corrections)
 
     def citations(self, limit: int = 8) -> tuple[Citation, ...]:
