@@ -2,6 +2,7 @@
 claims and the facts, every claim in it cited, and freshness notes where the article is dated."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from bot.answer import Answer
@@ -26,9 +27,14 @@ OUT_OF_SCOPE_TEXT = (
 )
 
 
+_NEGATION = re.compile(r"\b(not|no|never|none|nor|without|cannot|can't|doesn't|don't|isn't|aren't|won't|lacks?)\b", re.I)
+
+
 def names(frameworks: Sequence[str]) -> str:
-    """"A", "A and B", "A, B and C"."""
+    """"A", "A and B", "A, B and C" ("the frameworks" for none)."""
     items = list(frameworks)
+    if not items:
+        return "the frameworks"
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
@@ -71,6 +77,7 @@ class Composer:
     def _not_covered(self, what: str) -> Answer:
         """In scope but not in the corpus: say so, and offer the closest passages, with no verdict."""
         hits = self.kb.index.search(self.r.text, k=3)
+        self.ev = Evidence(self.kb, about=("-",))  # the closest passages, with no notes: they answer nothing
         for hit in hits:
             self.ev.chunk(hit.doc)
         closest = " The closest passages I have are cited below." if hits else ""
@@ -143,6 +150,11 @@ class Composer:
                 said.append(facts[0].statement)
         if not said:
             return self._not_covered(f"how {names(frameworks) or 'the frameworks'} compare on {label}")
+        if not self.kb.lexicon.ordered(attribute):
+            for f in frameworks:
+                for claim in self.kb.claims_about(attribute, f)[:1]:
+                    self.ev.claim(claim)
+            return self._done(f"On {label}: " + " ".join(said))
         prefix = "No: the corpus does not rank them on that. " if self.r.yesno else ""
         return self._done(f"{prefix}The corpus does not rank {names(frameworks)} on {label}; here is what it says of each: "
                           + " ".join(said), confidence=min(self.confidence, 0.5))
@@ -194,12 +206,51 @@ class Composer:
             if frameworks:
                 return self._overview(frameworks)
             return self._recommend_general()
+        if not frameworks and not self.kb.lexicon.ordered(self.r.attribute) and self.r.attribute in self.kb.lexicon.generic:
+            return self._which_have(self.r.attribute)
         return self._ranked(frameworks)
 
     def _recommend(self) -> Answer:
+        if len(self.r.frameworks) == 1 and self.r.attribute in (None, "definition", "background", "maintenance"):
+            return self._recommend_one(self.r.frameworks[0])
         if self.r.attribute in (None, "definition", "background"):
             return self._recommend_general()
+        if not self.kb.lexicon.ordered(self.r.attribute) and self.r.attribute in self.kb.lexicon.generic:
+            return self._which_have(self.r.attribute)
         return self._ranked(self.r.frameworks if len(self.r.frameworks) >= 2 else None)
+
+    def _which_have(self, attribute: str) -> Answer:
+        """"Which framework runs on Android?": the frameworks whose current facts have the asked value."""
+        asked = self._asked_values(attribute)
+        if not asked:
+            return self._not_covered(f"which framework to pick for {self.label(attribute)}")
+        having = []
+        for framework in (self.r.frameworks or FRAMEWORKS):
+            facts = [f for f in self.kb.facts_about(framework, attribute) if not f.id.endswith("-history")]
+            if facts and any(t in {s for f in facts for v in f.values for s in stems(v)} for t in asked):
+                having.append(framework)
+                self.ev.fact(facts[0])
+        if not having:
+            return self._not_covered(f"a framework with that {self.label(attribute)}")
+        return self._done(f"According to the curated facts, {names(having)} {'does' if len(having) == 1 else 'do'}. "
+                          + " ".join(c.quote for c in self.ev.citations()), verdict=having)
+
+    def _recommend_one(self, framework: str) -> Answer:
+        """"Should I use Theano?": no if it is no longer maintained, else what the article recommends it for."""
+        status = self.kb.facts_about(framework, "maintenance")
+        if status and status[0].stance == "no":
+            self.ev.fact(status[0])
+            return self._done(f"No. {status[0].statement}", verdict=())
+        uses = []
+        for situation in ("beginner", "industry", "prototyping", "research", "deployment", "datasets"):
+            ranking = rank(self.kb, situation)
+            if ranking and not ranking.tie and framework in ranking.winners(1):
+                self._cite_ranking(ranking, (framework,))
+                uses.append(self.label(situation))
+        if not uses:
+            return self._define()
+        prefix = "It depends on your situation. " if not self.r.yesno else "The corpus does not settle that for every case. "
+        return self._done(f"{prefix}The article recommends {framework} for {names(uses)}.", verdict=(framework,))
 
     def _recommend_general(self) -> Answer:
         """No situation given: the article's advice for the common situations, with no single verdict."""
@@ -226,20 +277,26 @@ class Composer:
             vocab |= {f.lower() for f in FRAMEWORKS}
         return vocab - STOPWORDS
 
+    def _asked_values(self, attribute: str, framework: str | None = None) -> list[str]:
+        """The words of the question that name a value of a valued attribute ("lua", "gpu", "cntk")."""
+        generic = self.kb.lexicon.generic.get(attribute, frozenset())
+        vocab = self._vocabulary(attribute) - generic
+        return [t for t in self.r.terms if t in vocab and t != (framework or "").lower()]
+
     def _decide(self, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim]) -> tuple[bool | None, str]:
         """Yes or no for a yes/no question on one framework (None when the data does not settle it), and
         its basis: "value" when a named value was looked up in the current facts ("Is PyTorch written in
         Lua?"), "fact" or "article" when it rests on whether that source affirms the attribute."""
         current = [f for f in facts if not f.id.endswith("-history")]
+        positive = self.r.polarity > 0
+        if current and current[0].stance:  # the fact says outright ("Is CNTK a Keras backend?": not any more)
+            return (current[0].stance == "yes") == positive, "fact"
         generic = self.kb.lexicon.generic.get(attribute)
         if generic is not None:
-            asked = [t for t in self.r.terms if t in self._vocabulary(attribute) - generic and t != framework.lower()]
+            asked = self._asked_values(attribute, framework)
             own = {t for f in current for v in f.values for t in stems(v)}
             if asked and own:
                 return any(t in own for t in asked), "value"
-        positive = self.r.polarity > 0
-        if current and current[0].stance:
-            return (current[0].stance == "yes") == positive, "fact"
         row = self.kb.rows.get(attribute)
         stance = row.stance.get(framework) if row else None
         if stance is None:
@@ -348,10 +405,29 @@ class Composer:
         coverage = len(wanted & set(best)) / len(wanted) if wanted else 1.0
         if coverage < 0.5:
             return self._not_covered("that directly")
+        if self.r.yesno:
+            return self._search_yesno(hits, wanted)
         for hit in hits:
             self.ev.chunk(hit.doc)
         return self._done(f"The most relevant passage ({hits[0].doc.section}): {q(hits[0].doc.text)}.",
                           confidence=min(self.confidence, 0.6))
+
+    def _search_yesno(self, hits: list, wanted: set[str]) -> Answer:
+        """A yes/no question with no known attribute: "Yes" only when one article sentence about the
+        framework says every asked word, with no negation; otherwise it says the corpus does not settle it."""
+        about = {f.lower() for f in self.r.frameworks}
+        for hit in hits:
+            for sentence in hit.doc.sentences:
+                words = set(analyze(sentence))
+                if hit.doc.document == "article" and wanted <= words and about <= words | about and not _NEGATION.search(sentence):
+                    claim = next((c for c in self.kb.corpus.claims if c.quote in sentence or sentence in c.quote), None)
+                    if claim:
+                        self.ev.claim(claim)
+                    return self._done(f"Yes, according to the article: {q(sentence)}.", confidence=min(self.confidence, 0.6))
+        for hit in hits:
+            self.ev.chunk(hit.doc)
+        return self._done(f"The corpus does not settle that plainly. The closest passage ({hits[0].doc.section}): "
+                          f"{q(hits[0].doc.text)}.", confidence=min(self.confidence, 0.4))
 
 
 def compose(kb: Knowledge, reading: Reading, route: str, confidence: float) -> Answer:

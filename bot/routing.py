@@ -80,7 +80,8 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float]) -> Decision:
         route = "define"
     else:
         route = ctx.route if ctx.route in ("compare", "recommend") and attribute else "search"
-    resolved = r.with_context(frameworks=frameworks, attribute=attribute, polarity=polarity)
+    yesno = r.yesno or (before.yesno and len(r.tokens) <= 4)  # "Is Keras easy to use?" "and PyTorch?"
+    resolved = r.with_context(frameworks=frameworks, attribute=attribute, polarity=polarity, yesno=yesno)
     return Decision(route, max(probs.get("followup", 0.0), 0.5), resolved, followup=True)
 
 
@@ -118,9 +119,12 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     elif route == "attribute" and n >= 2 and r.attribute not in ("backends", "integration"):
         route = "compare"
     elif route == "attribute" and not has_attribute:
-        route = "define"
+        route = "search" if r.yesno else "define"
     elif route == "define" and n == 0 and has_attribute and r.superlative:
         route = "recommend"
+    elif route in ("define", "search") and n >= 1 and has_attribute and r.attribute_score >= 3:
+        # "What is TensorFlow Serving?", "How is Keras related to TensorFlow?": an attribute of a framework
+        route = "compare" if n >= 2 and r.attribute not in ("backends", "integration") else "attribute"
     elif route == "recommend" and not has_attribute and n >= 2:
         route = "compare"
     return Decision(route, probs.get(route, 0.0) if probs.get(route, 0.0) >= probs[top] else probs[top], r)

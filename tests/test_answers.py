@@ -189,3 +189,26 @@ def test_every_citation_quotes_the_corpus_verbatim(question):
 def test_a_very_long_question_gets_a_clear_answer():
     answer = ask("why " * 5000)
     assert answer.route == "help" and "too long" in answer.text
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Which frameworks run on TPUs?", {"TensorFlow", "Keras", "JAX"}),
+    ("Which framework runs on Android?", {"TensorFlow"}),
+])
+def test_which_frameworks_have_a_value_lists_them_from_the_facts(question, verdict):
+    answer = ask(question)
+    assert set(answer.verdict) == verdict
+    assert all(c.id.startswith("fact/") for c in answer.citations)
+
+
+def test_should_i_use_a_discontinued_framework():
+    answer = ask("Should I still use CNTK?")
+    assert first_word(answer.text) == "no" and "2.7" in answer.text
+    assert ask("Should I use PyTorch?").verdict == ("PyTorch",)
+
+
+def test_a_yes_no_question_without_a_known_attribute_is_settled_only_by_a_sentence_that_says_it():
+    said = ask("Is PyTorch object-oriented?")
+    assert first_word(said.text) == "yes" and "object-oriented" in said.citations[0].quote
+    unsaid = ask("Is PyTorch written by aliens from Mars?")
+    assert first_word(unsaid.text) != "yes" and unsaid.verdict == ()
