@@ -122,7 +122,7 @@ class Composer:
         if ranking.tie:
             winners = tuple(everyone)
             lead = f"According to {source}, {names(everyone)} tie on {label}."
-        elif len(everyone) == 2 and self.r.frameworks:
+        elif len(everyone) == 2:
             loser = next(f for f in everyone if f not in winners)
             word = phrasing.get("more" if polarity > 0 else "less", f"ahead on {label}")
             lead = f"According to {source}, {names(winners)} {verb} {word} than {loser}."
@@ -290,7 +290,7 @@ class Composer:
         current = [f for f in facts if not f.id.endswith("-history")]
         positive = self.r.polarity > 0
         if current and current[0].stance:  # the fact says outright ("Is CNTK a Keras backend?": not any more)
-            return (current[0].stance == "yes") == positive, "fact"
+            return current[0].stance == "both" or (current[0].stance == "yes") == positive, "fact"
         generic = self.kb.lexicon.generic.get(attribute)
         if generic is not None:
             asked = self._asked_values(attribute, framework)
@@ -305,7 +305,7 @@ class Composer:
                 stance = "yes" if votes.count("yes") > votes.count("no") else "no"
         if stance is None:
             return None, "article"
-        return (stance == "yes") == positive, "article"
+        return stance == "both" or (stance == "yes") == positive, "article"
 
     def _attribute(self) -> Answer:
         if not self.r.frameworks:

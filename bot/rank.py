@@ -40,12 +40,14 @@ def _from_chart(row: ChartRow, frameworks: Sequence[str] | None) -> Ranking | No
 
 
 def _from_claims(kb: Knowledge, attribute: str, frameworks: Sequence[str] | None) -> Ranking | None:
+    # Ranked sentences order frameworks pairwise; each sentence that affirms or denies the attribute
+    # for a framework is one vote, so what the article says repeatedly weighs more.
     scores: dict[str, float] = {}
     used: list[Claim] = []
     wanted = set(frameworks) if frameworks else None
     for claim in kb.claims_about(attribute):
         ranked = {f: r for f, r in claim.rank.items() if wanted is None or f in wanted}
-        judged = {f: s for f, s in claim.stance.items() if wanted is None or f in wanted}
+        judged = {f: s for f, s in claim.stance.items() if (wanted is None or f in wanted) and s != "both"}
         if len(ranked) < 2 and not judged:
             continue
         used.append(claim)
@@ -54,7 +56,7 @@ def _from_claims(kb: Knowledge, attribute: str, frameworks: Sequence[str] | None
         for f, s in judged.items():
             scores[f] = scores.get(f, 0.0) + (1.0 if s == "yes" else -1.0)
     facts = [fact for (f, a), group in kb.facts.items() if a == attribute and (wanted is None or f in wanted)
-             for fact in group[:1] if fact.stance]
+             for fact in group[:1] if fact.stance in ("yes", "no")]
     for fact in facts:
         scores[fact.framework] = scores.get(fact.framework, 0.0) + (1.0 if fact.stance == "yes" else -1.0)
     if frameworks and set(scores) != set(frameworks):

@@ -8,7 +8,7 @@ from typing import Any
 from corpus.errors import CorpusError
 
 FRAMEWORK_NAMES = ("PyTorch", "TensorFlow", "Keras", "Theano", "JAX", "CNTK")
-STANCES = ("yes", "no")
+STANCES = ("yes", "no", "both")  # "both": the cell affirms either sense (TensorFlow's API is "High and Low")
 
 
 def read_table(path: Path, key: str) -> list[dict[str, Any]]:

@@ -212,3 +212,14 @@ def test_a_yes_no_question_without_a_known_attribute_is_settled_only_by_a_senten
     assert first_word(said.text) == "yes" and "object-oriented" in said.citations[0].quote
     unsaid = ask("Is PyTorch written by aliens from Mars?")
     assert first_word(unsaid.text) != "yes" and unsaid.verdict == ()
+
+
+def test_a_cell_that_affirms_both_senses_answers_yes_either_way():
+    assert first_word(ask("Is TensorFlow low-level?").text) == "yes"
+    assert first_word(ask("Is TensorFlow a high-level framework?").text) == "yes"
+    assert first_word(ask("Is PyTorch high level?").text) == "no"
+
+
+def test_two_frameworks_the_article_praises_alike_tie():
+    answer = ask("Which is more flexible, PyTorch or TensorFlow?")
+    assert set(answer.verdict) == {"PyTorch", "TensorFlow"} and "tie" in answer.text
