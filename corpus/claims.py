@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.records import FRAMEWORK_NAMES, STANCES, Checker, read_table
+from corpus.records import FRAMEWORK_NAMES, STANCES, identified_entries
 
 
 @dataclass(frozen=True)
@@ -23,14 +23,8 @@ class Claim:
 def load_claims(path: Path, prose: str, attributes: frozenset[str]) -> tuple[Claim, ...]:
     """Load and check the claims: unique ids, quotes found verbatim in the article, ranks within frameworks."""
     claims: list[Claim] = []
-    seen: set[str] = set()
     fields = {"id", "quote", "frameworks", "attribute", "rank", "stance", "detail"}
-    for i, entry in enumerate(read_table(path, "claim"), 1):
-        c = Checker(path.name, f"claim {entry.get('id', f'#{i}')!r}", entry, fields)
-        cid = c.text("id")
-        if cid in seen:
-            c.fail("duplicate id")
-        seen.add(cid)
+    for c, cid in identified_entries(path, "claim", fields):
         quote = c.text("quote")
         if quote not in prose:
             c.fail("quote is not found verbatim in the article")

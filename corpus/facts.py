@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from corpus.article import Chart
-from corpus.records import FRAMEWORK_NAMES, STANCES, Checker, read_table
+from corpus.records import FRAMEWORK_NAMES, STANCES, identified_entries
 
 STATUSES = ("wrong", "outdated")
 
@@ -42,18 +42,12 @@ def _chart_ref_ok(ref: str, chart: Chart) -> bool:
 def load_facts(path: Path, prose: str, chart: Chart, attributes: frozenset[str]) -> tuple[Fact, ...]:
     """Load and check every fact; article text a fact corrects must exist, verbatim or as a chart cell."""
     facts: list[Fact] = []
-    seen: set[str] = set()
     fields = {"id", "framework", "attribute", "value", "values", "statement", "source", "as_of", "corrects", "status", "stance"}
-    for i, entry in enumerate(read_table(path, "fact"), 1):
-        c = Checker(path.name, f"fact {entry.get('id', f'#{i}')!r}", entry, fields)
-        fid = c.text("id")
-        if fid in seen:
-            c.fail("duplicate id")
-        seen.add(fid)
+    for c, fid in identified_entries(path, "fact", fields):
         source = c.text("source")
         if urlparse(source).scheme not in ("http", "https") or not urlparse(source).netloc:
             c.fail(f"'source' must be an http(s) URL, got {source!r}")
-        as_of = entry.get("as_of")
+        as_of = c.data.get("as_of")
         if isinstance(as_of, dt.date):
             as_of = as_of.isoformat()
         try:

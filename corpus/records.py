@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,3 +67,15 @@ class Checker:
             if not check_value(item):
                 self.fail(f"{key!r} has a bad value for {name}: {item!r}")
         return dict(value)
+
+
+def identified_entries(path: Path, key: str, fields: set[str]) -> Iterator[tuple[Checker, str]]:
+    """Each `[[key]]` entry with its checker and its id; ids must be present and unique."""
+    seen: set[str] = set()
+    for i, entry in enumerate(read_table(path, key), 1):
+        checker = Checker(path.name, f"{key} {entry.get('id', f'#{i}')!r}", entry, fields)
+        ident = checker.text("id")
+        if ident in seen:
+            checker.fail("duplicate id")
+        seen.add(ident)
+        yield checker, ident
