@@ -1,0 +1,81 @@
+"""fwbot in Slack: mentions, DMs, thread follow-ups, `/fwbot`, feedback buttons.
+
+`run(argv)` is what `fwbot slack ...` calls: Socket Mode by default, `--http` to serve the
+Events API over HTTP. Only this package imports slack_bolt; the core never does.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+from types import FrameType
+
+log = logging.getLogger(__name__)
+
+
+def run(argv: list[str]) -> int:
+    """Start the Slack bot; returns the exit status (2: bad usage or missing variable)."""
+    from bot.slack import logs
+    from bot.slack.config import ConfigError, load
+
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:  # --help, or a usage error already printed by argparse
+        return int(stop.code or 0)
+    try:
+        config = load(
+            os.environ,
+            http=args.http,
+            feedback_file=args.feedback_file,
+            workers=args.workers,
+            queue_size=args.queue_size,
+        )
+    except ConfigError as error:
+        print(f"fwbot slack: {error}", file=sys.stderr)
+        return 2
+    redactor = logs.setup(config.secrets, debug=args.debug)
+
+    from bot.slack.app import create_app
+    from bot.slack.server import serve_http, serve_socket_mode
+
+    try:
+        bot = create_app(config)
+    except Exception as error:  # auth.test refused or Slack unreachable
+        print(f"fwbot slack: could not start: {redactor.redact(str(error))}", file=sys.stderr)
+        return 1
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        if args.http:
+            serve_http(bot, args.host, args.port)
+        else:
+            serve_socket_mode(bot, config.app_token)
+    except KeyboardInterrupt:
+        log.info("stopping")
+    finally:
+        bot.close()
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fwbot slack",
+        description="Run fwbot as a Slack app (Socket Mode unless --http).",
+        epilog="Environment: SLACK_BOT_TOKEN; SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET "
+        "(--http); optional SLACK_API_URL, FWBOT_FEEDBACK_FILE.",
+    )
+    parser.add_argument("--http", action="store_true", help="serve the Events API over HTTP at /slack/events")
+    parser.add_argument("--host", default="127.0.0.1", help="HTTP listen address (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000; 0 = any free port)")
+    parser.add_argument("--feedback-file", help="JSON-lines file for feedback (default $FWBOT_FEEDBACK_FILE "
+                        "or ./fwbot-feedback.jsonl)")
+    parser.add_argument("--workers", type=int, default=4, help="answering threads (default 4)")
+    parser.add_argument("--queue-size", type=int, default=32, help="questions waiting before 'busy' (default 32)")
+    parser.add_argument("--debug", action="store_true", help="verbose logs (secrets still redacted)")
+    return parser
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM stops the server the same way Ctrl-C does."""
+    raise KeyboardInterrupt

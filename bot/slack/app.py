@@ -1,0 +1,235 @@
+"""The Bolt app: listeners that verify, de-duplicate, ack at once and hand work to a pool.
+
+Listeners run with `process_before_response=True`, i.e. on the thread that received the
+request, and do only in-memory work before returning (which sends the ack): filtering,
+de-duplication, registering the conversation, queueing the job. Answering and posting
+happen on `WorkPool` threads owned here, never on Bolt's or the web server's threads.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+from slack_bolt import Ack, App, BoltContext, BoltRequest, BoltResponse
+from slack_sdk import WebClient
+from slack_sdk.http_retry import RetryHandler
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+from bot.slack.blocks import HELPFUL, NOT_HELPFUL, RATINGS, SHARE, notice_message, parse_feedback_value
+from bot.slack.bounded import BoundedSet
+from bot.slack.config import Config
+from bot.slack.feedback import FeedbackStore
+from bot.slack.markup import to_plain
+from bot.slack.pool import WorkPool
+from bot.slack.responder import BUSY, Responder
+from bot.slack.sessions import SessionStore
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION = 2000
+MAX_RETRY_AFTER = 30
+SEEN_EVENTS = 10_000
+COMMAND = "/fwbot"
+POST_WORKERS, POST_QUEUE = 2, 64  # Slack-only jobs: busy notices, thanks, shares
+
+
+@dataclass
+class SlackBot:
+    """The Bolt `app` plus what it owns, so whoever serves it can also shut it down."""
+
+    app: App
+    responder: Responder
+    sessions: SessionStore
+    feedback: FeedbackStore
+    answers: WorkPool
+    posts: WorkPool
+
+    def join(self, timeout: float) -> bool:
+        """Wait until no answer or post is pending (False on timeout)."""
+        return self.answers.join(timeout) and self.posts.join(timeout)
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Stop taking work and let accepted jobs finish (up to `timeout` s per pool)."""
+        self.answers.shutdown(timeout)
+        self.posts.shutdown(timeout)
+
+
+class _BoundedRateLimitRetry(RateLimitErrorRetryHandler):
+    """Retries 429s after Retry-After, unless Slack asks to wait longer than `max_wait` s."""
+
+    def __init__(self, max_retry_count: int, max_wait: int) -> None:
+        super().__init__(max_retry_count=max_retry_count)
+        self.max_wait = max_wait
+
+    def _can_retry(self, *, state, request, response=None, error=None) -> bool:  # type: ignore[no-untyped-def]
+        if not super()._can_retry(state=state, request=request, response=response, error=error):
+            return False
+        wait = next((v for k, v in response.headers.items() if k.lower() == "retry-after"), ["1"])
+        try:
+            return int(wait[0]) <= self.max_wait
+        except (ValueError, IndexError):
+            return True
+
+
+class _AnyServerErrorRetry(ServerErrorRetryHandler):
+    """Retries every 5xx answer (the stock handler only retries 500 and 503)."""
+
+    def _can_retry(self, *, state, request, response=None, error=None) -> bool:  # type: ignore[no-untyped-def]
+        return response is not None and 500 <= response.status_code < 600
+
+
+def retry_handlers(max_retries: int) -> list[RetryHandler]:
+    """Bounded retries for rate limits (429), server errors (5xx) and connection failures."""
+    return [
+        _BoundedRateLimitRetry(max_retry_count=max_retries, max_wait=MAX_RETRY_AFTER),
+        _AnyServerErrorRetry(max_retry_count=max_retries),
+        ConnectionErrorRetryHandler(max_retry_count=max_retries),
+    ]
+
+
+def create_app(config: Config) -> SlackBot:
+    """Build the app (this calls auth.test with the bot token) and register its listeners."""
+    handlers = retry_handlers(config.max_retries)
+    timeout = max(1, int(config.http_timeout))
+    client = WebClient(
+        token=config.bot_token,
+        base_url=config.api_url or WebClient.BASE_URL,
+        timeout=timeout,
+        retry_handlers=handlers,
+    )
+    app = App(
+        client=client,
+        signing_secret=config.signing_secret,
+        process_before_response=True,
+        logger=logging.getLogger("fwbot.slack.bolt"),
+        name="fwbot",
+    )
+    sessions = SessionStore(capacity=config.max_sessions, ttl=config.session_ttl)
+    allowed = (urlsplit(config.api_url).hostname or "",) if config.api_url else ()
+    bot = SlackBot(
+        app=app,
+        responder=Responder(client, sessions, handlers, timeout, allowed),
+        sessions=sessions,
+        feedback=FeedbackStore(config.feedback_file),
+        answers=WorkPool(config.workers, config.queue_size, "fwbot-answer"),
+        posts=WorkPool(POST_WORKERS, POST_QUEUE, "fwbot-post"),
+    )
+    _register(bot)
+    return bot
+
+
+def _register(bot: SlackBot) -> None:
+    """Attach the middleware and listeners to `bot.app`."""
+    app, sessions, responder = bot.app, bot.sessions, bot.responder
+    seen_events: BoundedSet[str] = BoundedSet(SEEN_EVENTS)
+    answered: BoundedSet[tuple[str, str]] = BoundedSet(SEEN_EVENTS)  # (channel, message ts)
+
+    @app.middleware
+    def drop_redeliveries(
+        body: dict[str, Any], request: BoltRequest, next_: Callable[[], None]
+    ) -> BoltResponse | None:
+        """Ack retries and duplicates of an event already received, without handling them again."""
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if event_id and not seen_events.add(event_id):
+            retry = (request.headers.get("x-slack-retry-num") or ["-"])[0]
+            log.info("ignored a repeated delivery of event %s (retry %s)", event_id, retry)
+            return BoltResponse(status=200, body="")
+        next_()
+        return None
+
+    def answer(channel: str, thread_ts: str | None, key: Hashable, text: str, bot_user: str | None) -> None:
+        """Queue an answer in conversation `key`; say "busy" instead when the pool is full."""
+        question = to_plain(text, bot_user)[:MAX_QUESTION] or "help"
+        sessions.open(key)  # from now on, follow-ups in this thread are ours
+        if not bot.answers.submit(responder.reply, channel, thread_ts, key, question):
+            log.warning("answer pool full; telling %s we are busy", channel)
+            _post_or_drop(bot, responder.post, channel, thread_ts, notice_message(BUSY))
+
+    @app.event("app_mention")
+    def on_mention(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
+        """`@fwbot question` in a channel: answer in a thread under it."""
+        ack()
+        channel, ts = event.get("channel"), event.get("ts")
+        if _not_a_person(event, context.bot_user_id) or not channel or not ts:
+            return
+        if answered.add((channel, ts)):
+            thread_ts = event.get("thread_ts") or ts
+            answer(channel, thread_ts, (channel, thread_ts), event.get("text", ""), context.bot_user_id)
+
+    @app.event("message")
+    def on_message(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
+        """DMs, and un-tagged follow-ups in threads the bot is already answering in."""
+        ack()
+        channel, ts = event.get("channel"), event.get("ts")
+        if _not_a_person(event, context.bot_user_id) or not channel or not ts:
+            return
+        thread_ts = event.get("thread_ts")
+        key = (channel, thread_ts)  # in a DM without thread: the whole DM is one conversation
+        if event.get("channel_type") != "im" and (not thread_ts or key not in sessions):
+            return
+        if answered.add((channel, ts)):  # a mention in a known thread also arrives as app_mention
+            answer(channel, thread_ts, key, event.get("text", ""), context.bot_user_id)
+
+    @app.command(COMMAND)
+    def on_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+        """`/fwbot question`: ack now, answer privately through the response_url."""
+        ack()
+        question = to_plain(command.get("text", ""), context.bot_user_id)[:MAX_QUESTION] or "help"
+        response_url = command.get("response_url", "")
+        key = ("slash", command.get("channel_id"), command.get("user_id"))
+        if not bot.answers.submit(responder.reply_to_command, response_url, key, question):
+            _post_or_drop(bot, responder.respond, response_url, notice_message(BUSY))
+
+    @app.action(re.compile(f"^({HELPFUL}|{NOT_HELPFUL})$"))
+    def on_feedback(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        """Record a Helpful / Not helpful click durably, then ack, then thank the clicker."""
+        user = (body.get("user") or {}).get("id", "")
+        channel = (body.get("channel") or {}).get("id", "")
+        container = body.get("container") or {}
+        rating = RATINGS[action["action_id"]]
+        try:
+            bot.feedback.record({
+                "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "rating": rating,
+                **parse_feedback_value(action.get("value", "")),
+                "user": user,
+                "team": (body.get("team") or {}).get("id", ""),
+                "channel": channel,
+                "message_ts": container.get("message_ts", ""),
+            })
+            thanks = "Thanks, noted as " + rating.replace("_", " ") + "."
+        except OSError:
+            log.exception("could not record feedback in %s", bot.feedback.path)
+            thanks = "Sorry, I could not record that feedback."
+        ack()
+        thread_ts = (body.get("message") or {}).get("thread_ts")  # thank inside the answer's thread
+        in_channel = channel if not container.get("is_ephemeral") else ""
+        _post_or_drop(bot, responder.thank, in_channel, user, thread_ts, body.get("response_url", ""), thanks)
+
+    @app.action(SHARE)
+    def on_share(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        """Post a private slash-command answer in the channel."""
+        ack()
+        user = (body.get("user") or {}).get("id", "")
+        _post_or_drop(bot, responder.share, body.get("response_url", ""), action.get("value", ""), user)
+
+
+def _not_a_person(event: dict[str, Any], bot_user_id: str | None) -> bool:
+    """True for bots (incl. this one), edits, deletes, joins and every other message subtype."""
+    user = event.get("user")
+    return bool(event.get("bot_id") or event.get("subtype") or not user or user == bot_user_id)
+
+
+def _post_or_drop(bot: SlackBot, job: Callable[..., Any], *args: Any) -> None:
+    """Queue a Slack-only job (no answering) on the post pool; log and drop it if that is full."""
+    if not bot.posts.submit(job, *args):
+        log.warning("post pool full; dropped a %s", getattr(job, "__name__", "job"))

@@ -1,0 +1,80 @@
+"""Settings for the Slack adapter, read from the environment (tokens) and command-line options.
+
+Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN; HTTP mode SLACK_BOT_TOKEN and
+SLACK_SIGNING_SECRET. SLACK_API_URL (optional) replaces https://slack.com/api/ as the Web
+API base, e.g. a local stand-in. FWBOT_FEEDBACK_FILE (optional) is where clicks go.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+DEFAULT_FEEDBACK_FILE = "fwbot-feedback.jsonl"
+
+
+class ConfigError(Exception):
+    """A required setting is missing or malformed; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything `create_app` needs; the secrets stay out of its repr."""
+
+    bot_token: str = field(repr=False)
+    signing_secret: str = field(default="", repr=False)
+    app_token: str = field(default="", repr=False)
+    api_url: str | None = None
+    feedback_file: Path = Path(DEFAULT_FEEDBACK_FILE)
+    workers: int = 4
+    queue_size: int = 32
+    max_sessions: int = 1000
+    session_ttl: float = 6 * 3600.0
+    http_timeout: float = 10.0
+    max_retries: int = 2
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Values a log line must never show."""
+        return tuple(s for s in (self.bot_token, self.signing_secret, self.app_token) if s)
+
+
+def load(
+    env: Mapping[str, str],
+    *,
+    http: bool,
+    feedback_file: str | None = None,
+    workers: int = 4,
+    queue_size: int = 32,
+) -> Config:
+    """Build a `Config` for HTTP (`http=True`) or Socket Mode; raise `ConfigError` naming what is missing."""
+    bot_token = _required(env, "SLACK_BOT_TOKEN", "xoxb-")
+    signing_secret = _required(env, "SLACK_SIGNING_SECRET") if http else ""
+    app_token = "" if http else _required(env, "SLACK_APP_TOKEN", "xapp-")
+    api_url = env.get("SLACK_API_URL", "").strip() or None
+    if api_url:
+        parts = urlsplit(api_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ConfigError("SLACK_API_URL must be an http(s) URL such as https://slack.com/api/")
+        api_url = api_url.rstrip("/") + "/"
+    if workers < 1 or queue_size < 0:
+        raise ConfigError("--workers must be at least 1 and --queue-size at least 0")
+    return Config(
+        bot_token=bot_token,
+        signing_secret=signing_secret,
+        app_token=app_token,
+        api_url=api_url,
+        feedback_file=Path(feedback_file or env.get("FWBOT_FEEDBACK_FILE") or DEFAULT_FEEDBACK_FILE),
+        workers=workers,
+        queue_size=queue_size,
+    )
+
+
+def _required(env: Mapping[str, str], name: str, prefix: str = "") -> str:
+    value = env.get(name, "").strip()
+    if not value:
+        raise ConfigError(f"{name} is not set (see the Slack section of the README)")
+    if prefix and not value.startswith(prefix):
+        raise ConfigError(f"{name} should start with {prefix!r}; check that the right token is in it")
+    return value
