@@ -47,7 +47,7 @@ class Composer:
 
     def __init__(self, kb: Knowledge, reading: Reading, route: str, confidence: float) -> None:
         self.kb, self.r, self.route, self.confidence = kb, reading, route, confidence
-        self.ev = Evidence(kb, reading.frameworks)
+        self.ev = Evidence(kb, frozenset(reading.frameworks) or None)
 
     def label(self, attribute: str) -> str:
         return self.kb.lexicon.labels.get(attribute, attribute)
@@ -56,14 +56,14 @@ class Composer:
         handler: Callable[[], Answer] = getattr(self, f"_{self.route}")
         return handler()
 
-    def _done(self, text: str, verdict: Sequence[str] = (), route: str | None = None, confidence: float | None = None) -> Answer:
+    def _done(self, text: str, verdict: Sequence[str] = (), confidence: float | None = None) -> Answer:
         notes = self.ev.notes
         citations = self.ev.citations()
         for note, (said, fact) in zip(notes, self.ev.corrected):
             # A fact the text already states is not repeated: the note then only flags the article.
             short = f"the article says {q(said)}, which is {fact.status} ({fact.domain}, as of {fact.as_of})."
             text = text.rstrip() + " Note: " + (short if fact.statement in text else note)
-        return Answer(text=text.strip(), route=route or self.route, verdict=tuple(verdict), citations=citations,
+        return Answer(text=text.strip(), route=self.route, verdict=tuple(verdict), citations=citations,
                       confidence=round(self.confidence if confidence is None else confidence, 3), notes=notes)
 
     # -- help and refusals -------------------------------------------------------------------------
@@ -77,7 +77,7 @@ class Composer:
     def _not_covered(self, what: str) -> Answer:
         """In scope but not in the corpus: say so, and offer the closest passages, with no verdict."""
         hits = self.kb.index.search(self.r.text, k=3)
-        self.ev = Evidence(self.kb, about=("-",))  # the closest passages, with no notes: they answer nothing
+        self.ev = Evidence(self.kb, about=frozenset())  # the closest passages carry no notes: they answer nothing
         for hit in hits:
             self.ev.chunk(hit.doc)
         closest = " The closest passages I have are cited below." if hits else ""
@@ -206,7 +206,7 @@ class Composer:
             if frameworks:
                 return self._overview(frameworks)
             return self._recommend_general()
-        if not frameworks and not self.kb.lexicon.ordered(self.r.attribute) and self.r.attribute in self.kb.lexicon.generic:
+        if not frameworks and self._by_value(self.r.attribute):
             return self._which_have(self.r.attribute)
         return self._ranked(frameworks)
 
@@ -215,9 +215,13 @@ class Composer:
             return self._recommend_one(self.r.frameworks[0])
         if self.r.attribute in (None, "definition", "background"):
             return self._recommend_general()
-        if not self.kb.lexicon.ordered(self.r.attribute) and self.r.attribute in self.kb.lexicon.generic:
+        if self._by_value(self.r.attribute):
             return self._which_have(self.r.attribute)
         return self._ranked(self.r.frameworks if len(self.r.frameworks) >= 2 else None)
+
+    def _by_value(self, attribute: str) -> bool:
+        """An attribute with values but no order (platforms, hardware): asked about by value, never ranked."""
+        return attribute in self.kb.lexicon.generic and not self.kb.lexicon.ordered(attribute)
 
     def _which_have(self, attribute: str) -> Answer:
         """"Which framework runs on Android?": the frameworks whose current facts have the asked value."""
@@ -240,17 +244,17 @@ class Composer:
         status = self.kb.facts_about(framework, "maintenance")
         if status and status[0].stance == "no":
             self.ev.fact(status[0])
-            return self._done(f"No. {status[0].statement}", verdict=())
+            return self._done(f"No. {status[0].statement}")
         uses = []
         for situation in ("beginner", "industry", "prototyping", "research", "deployment", "datasets"):
             ranking = rank(self.kb, situation)
             if ranking and not ranking.tie and framework in ranking.winners(1):
                 self._cite_ranking(ranking, (framework,))
-                uses.append(self.label(situation))
+                uses.append(self.kb.lexicon.phrasing[situation]["most"])
         if not uses:
             return self._define()
         prefix = "It depends on your situation. " if not self.r.yesno else "The corpus does not settle that for every case. "
-        return self._done(f"{prefix}The article recommends {framework} for {names(uses)}.", verdict=(framework,))
+        return self._done(f"{prefix}According to the article, {framework} is {names(uses)}.", verdict=(framework,))
 
     def _recommend_general(self) -> Answer:
         """No situation given: the article's advice for the common situations, with no single verdict."""

@@ -20,9 +20,9 @@ def _clause(sentence: str) -> str:
 class Evidence:
     """An answer's citations and notes, built up as the answer is composed."""
 
-    def __init__(self, kb: Knowledge, about: tuple[str, ...] = ()) -> None:
+    def __init__(self, kb: Knowledge, about: frozenset[str] | None = None) -> None:
         self.kb = kb
-        self.about = about  # notes only for these frameworks (all when empty)
+        self.about = about  # notes only for these frameworks: None for all, empty for none
         self._citations: dict[str, Citation] = {}
         self._corrections: list[tuple[str, Fact]] = []
 
@@ -69,7 +69,7 @@ class Evidence:
         return self._add(Citation(chunk.id, source, chunk.section, chunk.text, chunk.url))
 
     def _note(self, fact: Fact, said: str) -> None:
-        if self.about and fact.framework not in self.about:
+        if self.about is not None and fact.framework not in self.about:
             return
         if all(f.id != fact.id for _, f in self._corrections):
             self._corrections.append((said, fact))
