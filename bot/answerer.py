@@ -411,10 +411,8 @@ class Composer:
             return self._not_covered("that directly")
         if self.r.yesno:
             return self._search_yesno(hits, wanted)
-        for hit in hits:
-            self.ev.chunk(hit.doc)
-        return self._done(f"The most relevant passage ({hits[0].doc.section}): {q(hits[0].doc.text)}.",
-                          confidence=min(self.confidence, 0.6))
+        best = [self.ev.chunk(hit.doc) for hit in hits][0]
+        return self._done(f"The most relevant passage ({best.section}): {q(best.quote)}.", confidence=min(self.confidence, 0.6))
 
     def _search_yesno(self, hits: list, wanted: set[str]) -> Answer:
         """A yes/no question with no known attribute: "Yes" only when one article sentence about the
@@ -428,10 +426,9 @@ class Composer:
                     if claim:
                         self.ev.claim(claim)
                     return self._done(f"Yes, according to the article: {q(sentence)}.", confidence=min(self.confidence, 0.6))
-        for hit in hits:
-            self.ev.chunk(hit.doc)
-        return self._done(f"The corpus does not settle that plainly. The closest passage ({hits[0].doc.section}): "
-                          f"{q(hits[0].doc.text)}.", confidence=min(self.confidence, 0.4))
+        best = [self.ev.chunk(hit.doc) for hit in hits][0]
+        return self._done(f"The corpus does not settle that plainly. The closest passage ({best.section}): {q(best.quote)}.",
+                          confidence=min(self.confidence, 0.4))
 
 
 def compose(kb: Knowledge, reading: Reading, route: str, confidence: float) -> Answer:

@@ -127,4 +127,9 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
         route = "compare" if n >= 2 and r.attribute not in ("backends", "integration") else "attribute"
     elif route == "recommend" and not has_attribute and n >= 2:
         route = "compare"
-    return Decision(route, probs.get(route, 0.0) if probs.get(route, 0.0) >= probs[top] else probs[top], r)
+    # Unsure (a low top probability or a near tie) and without the structure a verdict needs (an attribute
+    # and two frameworks or a superlative): the best passages, never a verdict.
+    unsure = probs[top] < 0.35 or probs[ranked[0]] - probs[ranked[1]] < 0.05
+    if unsure and route in ("compare", "recommend") and not (has_attribute and (n >= 2 or r.superlative)):
+        route = "search"
+    return Decision(route, probs[top], r)
