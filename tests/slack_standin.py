@@ -5,11 +5,23 @@ that runs the real app under waitress and sends it signed requests.
 chat.postEphemeral and apps.connections.open under /api/, and response_url posts under
 /response/NAME. It records every call and can be told to answer a method's next calls
 with a 429 (Retry-After), a 500, or to hang until released.
+
+`RunningApp` serves the real app in this process; `SlackProcess` runs it as
+`python -m bot.slack --http` in a child process; `oversized` streams a too-big body.
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 import itertools
 import json
+import os
+import queue
+import re
+import select
+import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -71,7 +83,10 @@ class Call:
 class SlackStandIn:
     """Records Slack Web API and response_url calls; scriptable failures per method."""
 
-    def __init__(self) -> None:
+    def __init__(self, bot_token: str = BOT_TOKEN, app_token: str = APP_TOKEN, latency: float = 0.0) -> None:
+        self.bot_token = bot_token  # the tokens it accepts (anything else gets invalid_auth)
+        self.app_token = app_token
+        self.latency = latency  # seconds every call takes, like a real API's round trip
         self.calls: list[Call] = []
         self.ws_url = ""
         self.hanging = 0
@@ -139,7 +154,7 @@ class SlackStandIn:
             self._cond.notify_all()
 
     def _api_result(self, method: str, body: dict[str, Any], token: str) -> dict[str, Any]:
-        expected = APP_TOKEN if method == "apps.connections.open" else BOT_TOKEN
+        expected = self.app_token if method == "apps.connections.open" else self.bot_token
         if token != expected:
             return {"ok": False, "error": "invalid_auth"}
         ts = f"1700000000.{next(self._ts):06d}"
@@ -171,6 +186,8 @@ def _handler(standin: SlackStandIn) -> type[BaseHTTPRequestHandler]:
             else:
                 return self._send(404, {"ok": False, "error": "not_found"})
             step = standin._next_step(method)
+            if standin.latency:
+                time.sleep(standin.latency)
             if step and step[0] == "hang":
                 with standin._cond:
                     standin.hanging += 1
@@ -279,8 +296,11 @@ def block_action(action_id: str, value: str, response_url: str, *, channel: str 
 
 def sign(body: bytes, timestamp: int, secret: str = SIGNING_SECRET) -> dict[str, str]:
     """The two headers Slack adds to every request: timestamp and v0 HMAC signature."""
-    signature = SignatureVerifier(secret).generate_signature(timestamp=str(timestamp), body=body)
-    return {"X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": signature or ""}
+    base = f"v0:{timestamp}:".encode() + body  # over the raw bytes, so non-UTF-8 bodies can be signed too
+    signature = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+    if body.isascii():  # the same as Slack's own helper computes
+        assert signature == SignatureVerifier(secret).generate_signature(timestamp=str(timestamp), body=body)
+    return {"X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": signature}
 
 
 @dataclass
@@ -353,14 +373,15 @@ def config_for(standin: SlackStandIn, tmp_path: Path, **overrides: Any) -> Any:
 class RunningApp:
     """The real app (create_app) served by waitress on a free 127.0.0.1 port, in a thread."""
 
-    def __init__(self, config: Any) -> None:
+    def __init__(self, config: Any, **create: Any) -> None:
         from bot.slack.app import create_app
         from bot.slack.server import PATH, http_server
 
-        self.bot = create_app(config)
+        self.bot = create_app(config, **create)
         self.server = http_server(self.bot, "127.0.0.1", 0)
-        self.url = f"http://127.0.0.1:{self.server.effective_port}{PATH}"
-        self.slack = SignedSender(self.url)
+        self.port = self.server.effective_port
+        self.url = f"http://127.0.0.1:{self.port}{PATH}"
+        self.slack = SignedSender(self.url, config.signing_secret)
         self._stopping = False
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
@@ -389,3 +410,134 @@ class RunningApp:
         self._thread.join(10)
         self.server.task_dispatcher.shutdown()
         self.bot.close(timeout=5)
+
+
+# --- raw HTTP, for bodies too big to be sent the ordinary way -------------------------------
+
+def oversized(port: int, *, declared: int | None, total: int, chunk: int = 64 * 1024,
+              headers: dict[str, str] | None = None, wait_first: bool = False) -> tuple[int, int, bool]:
+    """POST a body of up to `total` bytes to /slack/events in `chunk`-sized pieces, stopping as soon as
+    the server answers (or closes). With `declared`, that is the Content-Length; without, the body
+    is sent chunked (Transfer-Encoding). `wait_first`: wait for an answer before sending any body.
+
+    Returns (HTTP status or 0, body bytes sent, whether the server closed the connection after answering).
+    """
+    lines = ["POST /slack/events HTTP/1.1", "Host: 127.0.0.1", "Content-Type: application/json",
+             f"Content-Length: {declared}" if declared is not None else "Transfer-Encoding: chunked"]
+    lines += [f"{k}: {v}" for k, v in (headers or {}).items()]
+    piece = b"x" * chunk
+    framed = piece if declared is not None else b"%x\r\n" % chunk + piece + b"\r\n"
+    sent = 0
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
+        sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        if wait_first:
+            select.select([sock], [], [], 20)
+        try:
+            while sent < total and not select.select([sock], [], [], 0)[0]:
+                sock.sendall(framed)
+                sent += chunk
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        reply = b""
+        closed = False
+        try:
+            while True:
+                data = sock.recv(65536)
+                if not data:
+                    closed = True
+                    break
+                reply += data
+                head, end_of_head, body = reply.partition(b"\r\n\r\n")
+                length = re.search(rb"(?i)content-length:\s*(\d+)", head)
+                if end_of_head and len(body) >= (int(length.group(1)) if length else 0):
+                    closed = _closed_soon(sock)
+                    break
+        except (ConnectionResetError, TimeoutError):
+            closed = True
+    status = int(reply.split(b" ", 2)[1]) if reply.startswith(b"HTTP/1.") else 0
+    return status, sent, closed
+
+
+def _closed_soon(sock: socket.socket) -> bool:
+    """True if the server closes `sock` (EOF or reset) within the socket's timeout."""
+    try:
+        while sock.recv(65536):
+            pass
+        return True
+    except ConnectionResetError:
+        return True
+    except TimeoutError:
+        return False
+
+
+# --- the bot as a process -----------------------------------------------------------------
+
+SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL", "FWBOT_FEEDBACK_FILE")
+
+
+class SlackProcess:
+    """`python -m bot.slack --http --host 127.0.0.1 --port 0 ARGS` (or `python -c CODE ARGS`) as a child
+    process, serving until `stop`; everything it writes to stdout and stderr is kept."""
+
+    def __init__(self, env: dict[str, str], cwd: Path, args: tuple[str, ...] = (), code: str | None = None,
+                 secret: str = SIGNING_SECRET) -> None:
+        base = {k: v for k, v in os.environ.items() if k not in SLACK_VARS}
+        entry = ["-c", code] if code else ["-m", "bot.slack"]
+        self.process = subprocess.Popen(
+            [sys.executable, *entry, "--http", "--host", "127.0.0.1", "--port", "0", *args],
+            env=base | env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.stderr: list[str] = []
+        self.stdout: list[str] = []
+        self._lines: queue.Queue[str] = queue.Queue()
+        self._pumps = [threading.Thread(target=self._pump, args=(self.process.stderr, self.stderr, True), daemon=True),
+                       threading.Thread(target=self._pump, args=(self.process.stdout, self.stdout, False), daemon=True)]
+        for pump in self._pumps:
+            pump.start()
+        self.url = self._wait_for_url()
+        self.port = int(urllib.parse.urlsplit(self.url).port or 0)
+        self.slack = SignedSender(self.url, secret)
+
+    def _pump(self, stream: Any, into: list[str], announce: bool) -> None:
+        for line in stream:
+            into.append(line)
+            if announce:
+                self._lines.put(line)
+        if announce:
+            self._lines.put("")
+
+    def _wait_for_url(self) -> str:
+        while True:
+            line = self._lines.get(timeout=60)
+            assert line, "the bot exited before listening:\n" + "".join(self.stderr)
+            found = re.search(r"listening on (http://127\.0\.0\.1:\d+/slack/events)", line)
+            if found:
+                return found.group(1)
+
+    def memory_kib(self) -> dict[str, int]:
+        """VmRSS (now) and VmHWM (peak) of the process, in KiB."""
+        with open(f"/proc/{self.process.pid}/status") as status:
+            fields = dict(line.split(":", 1) for line in status if ":" in line)
+        return {key: int(fields[key].split()[0]) for key in ("VmRSS", "VmHWM")}
+
+    def stop(self) -> str:
+        """SIGTERM, wait for the exit, and return everything it wrote (stdout, then stderr)."""
+        if self.process.poll() is None:
+            self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        for pump in self._pumps:
+            pump.join(10)
+        return "".join(self.stdout) + "".join(self.stderr)
+
+
+def expected_text(*questions: str) -> str:
+    """The fallback text the bot should post for the last question, asked in one Session."""
+    import bot
+    from bot.slack.blocks import answer_message
+
+    session = bot.Session()
+    answers = [session.ask(q) for q in questions]
+    return answer_message(answers[-1], answer_id="x", question=questions[-1]).text

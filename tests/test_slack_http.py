@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import bot
-from bot.slack.blocks import HELPFUL, NOT_HELPFUL, SHARE, answer_message
+from bot.slack.blocks import HELPFUL, NOT_HELPFUL, SHARE
 from bot.slack.feedback import read_feedback
 from bot.slack.markup import to_plain
 from bot.slack.responder import APOLOGY, BUSY, EXPIRED
 from slack_standin import (
+    expected_text,
     BOT_ID,
     BOT_USER,
     CHANNEL,
@@ -32,27 +32,6 @@ from slack_standin import (
 from slack_standin import post as http_post
 
 FASTER = "which is faster, pytorch or keras?"
-
-
-@pytest.fixture
-def standin() -> Iterator[SlackStandIn]:
-    stand_in = SlackStandIn()
-    yield stand_in
-    stand_in.close()
-
-
-@pytest.fixture
-def running(standin: SlackStandIn, tmp_path: Path) -> Iterator[RunningApp]:
-    app = RunningApp(config_for(standin, tmp_path))
-    yield app
-    app.close()
-
-
-def expected_text(*questions: str) -> str:
-    """The fallback text the bot should post for the last question, asked in one Session."""
-    session = bot.Session()
-    answers = [session.ask(q) for q in questions]
-    return answer_message(answers[-1], answer_id="x", question=questions[-1]).text
 
 
 def test_url_verification(running: RunningApp) -> None:

@@ -6,6 +6,7 @@ Events API over HTTP. Only this package imports slack_bolt; the core never does.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import signal
@@ -46,6 +47,7 @@ def run(argv: list[str]) -> int:
         print(f"fwbot slack: could not start: {redactor.redact(str(error))}", file=sys.stderr)
         return 1
     signal.signal(signal.SIGTERM, _interrupt)
+    _settle_memory()
     try:
         if args.http:
             serve_http(bot, args.host, args.port)
@@ -55,10 +57,13 @@ def run(argv: list[str]) -> int:
         log.info("stopping")
     finally:
         bot.close()
+        log.info("stopped: %s", " ".join(f"{key}={value}" for key, value in bot.stats().items()))
     return 0
 
 
 def _parser() -> argparse.ArgumentParser:
+    from bot.slack.config import DEFAULT_WORKERS
+
     parser = argparse.ArgumentParser(
         prog="fwbot slack",
         description="Run fwbot as a Slack app (Socket Mode unless --http).",
@@ -70,10 +75,22 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000; 0 = any free port)")
     parser.add_argument("--feedback-file", help="JSON-lines file for feedback (default $FWBOT_FEEDBACK_FILE "
                         "or ./fwbot-feedback.jsonl)")
-    parser.add_argument("--workers", type=int, default=4, help="answering threads (default 4)")
+    parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
+                        help=f"answering threads (default {DEFAULT_WORKERS}; they mostly wait on Slack)")
     parser.add_argument("--queue-size", type=int, default=32, help="questions waiting before 'busy' (default 32)")
     parser.add_argument("--debug", action="store_true", help="verbose logs (secrets still redacted)")
     return parser
+
+
+def _settle_memory() -> None:
+    """Load the core now and move everything loaded so far (corpus, index, router, libraries) out
+    of the garbage collector's view: it lives as long as the process, and full collections that
+    skip it stay short, so they do not hold up acknowledgements."""
+    from bot import ask
+
+    ask("help")
+    gc.collect()
+    gc.freeze()
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
@@ -39,7 +40,7 @@ MAX_QUESTION = 2000
 MAX_RETRY_AFTER = 30
 SEEN_EVENTS = 10_000
 COMMAND = "/fwbot"
-POST_WORKERS, POST_QUEUE = 2, 64  # Slack-only jobs: busy notices, thanks, shares
+POST_WORKERS, POST_QUEUE = 4, 256  # Slack-only jobs (busy notices, thanks, shares): short, I/O-bound
 
 
 @dataclass
@@ -52,10 +53,26 @@ class SlackBot:
     feedback: FeedbackStore
     answers: WorkPool
     posts: WorkPool
+    signing_secret: str = field(default="", repr=False)
+    seen_events: BoundedSet[str] = field(default_factory=lambda: BoundedSet(SEEN_EVENTS))
+    answered: BoundedSet[tuple[str, str]] = field(default_factory=lambda: BoundedSet(SEEN_EVENTS))
 
     def join(self, timeout: float) -> bool:
         """Wait until no answer or post is pending (False on timeout)."""
         return self.answers.join(timeout) and self.posts.join(timeout)
+
+    def stats(self) -> dict[str, int]:
+        """How much the bot remembers and has pending (each bounded; logged at shutdown)."""
+        return {
+            "sessions": len(self.sessions),
+            "sessions_max": self.sessions.capacity,
+            "events_seen": len(self.seen_events),
+            "messages_answered": len(self.answered),
+            "remembered_max": SEEN_EVENTS,
+            "shareable": len(self.responder.shares),
+            "answers_pending": self.answers.pending,
+            "posts_pending": self.posts.pending,
+        }
 
     def close(self, timeout: float = 10.0) -> None:
         """Stop taking work and let accepted jobs finish (up to `timeout` s per pool)."""
@@ -96,8 +113,10 @@ def retry_handlers(max_retries: int) -> list[RetryHandler]:
     ]
 
 
-def create_app(config: Config) -> SlackBot:
-    """Build the app (this calls auth.test with the bot token) and register its listeners."""
+def create_app(config: Config, *, clock: Callable[[], float] = time.monotonic) -> SlackBot:
+    """Build the app (this calls auth.test with the bot token) and register its listeners.
+
+    `clock` times the conversations' idle limit (tests pass a fake one)."""
     handlers = retry_handlers(config.max_retries)
     timeout = max(1, int(config.http_timeout))
     client = WebClient(
@@ -113,7 +132,7 @@ def create_app(config: Config) -> SlackBot:
         logger=logging.getLogger("fwbot.slack.bolt"),
         name="fwbot",
     )
-    sessions = SessionStore(capacity=config.max_sessions, ttl=config.session_ttl)
+    sessions = SessionStore(capacity=config.max_sessions, ttl=config.session_ttl, clock=clock)
     allowed = (urlsplit(config.api_url).hostname or "",) if config.api_url else ()
     bot = SlackBot(
         app=app,
@@ -122,6 +141,7 @@ def create_app(config: Config) -> SlackBot:
         feedback=FeedbackStore(config.feedback_file),
         answers=WorkPool(config.workers, config.queue_size, "fwbot-answer"),
         posts=WorkPool(POST_WORKERS, POST_QUEUE, "fwbot-post"),
+        signing_secret=config.signing_secret,
     )
     _register(bot)
     return bot
@@ -130,8 +150,7 @@ def create_app(config: Config) -> SlackBot:
 def _register(bot: SlackBot) -> None:
     """Attach the middleware and listeners to `bot.app`."""
     app, sessions, responder = bot.app, bot.sessions, bot.responder
-    seen_events: BoundedSet[str] = BoundedSet(SEEN_EVENTS)
-    answered: BoundedSet[tuple[str, str]] = BoundedSet(SEEN_EVENTS)  # (channel, message ts)
+    seen_events, answered = bot.seen_events, bot.answered  # event ids; (channel, message ts)
 
     @app.middleware
     def drop_redeliveries(
@@ -139,7 +158,7 @@ def _register(bot: SlackBot) -> None:
     ) -> BoltResponse | None:
         """Ack retries and duplicates of an event already received, without handling them again."""
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if event_id and not seen_events.add(event_id):
+        if isinstance(event_id, str) and event_id and not seen_events.add(event_id):
             retry = (request.headers.get("x-slack-retry-num") or ["-"])[0]
             log.info("ignored a repeated delivery of event %s (retry %s)", event_id, retry)
             return BoltResponse(status=200, body="")
@@ -158,69 +177,81 @@ def _register(bot: SlackBot) -> None:
     def on_mention(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
         """`@fwbot question` in a channel: answer in a thread under it."""
         ack()
-        channel, ts = event.get("channel"), event.get("ts")
+        channel, ts = _field(event, "channel"), _field(event, "ts")
         if _not_a_person(event, context.bot_user_id) or not channel or not ts:
             return
         if answered.add((channel, ts)):
-            thread_ts = event.get("thread_ts") or ts
-            answer(channel, thread_ts, (channel, thread_ts), event.get("text", ""), context.bot_user_id)
+            thread_ts = _field(event, "thread_ts") or ts
+            answer(channel, thread_ts, (channel, thread_ts), _field(event, "text"), context.bot_user_id)
 
     @app.event("message")
     def on_message(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
         """DMs, and un-tagged follow-ups in threads the bot is already answering in."""
         ack()
-        channel, ts = event.get("channel"), event.get("ts")
+        channel, ts = _field(event, "channel"), _field(event, "ts")
         if _not_a_person(event, context.bot_user_id) or not channel or not ts:
             return
-        thread_ts = event.get("thread_ts")
+        thread_ts = _field(event, "thread_ts") or None
         key = (channel, thread_ts)  # in a DM without thread: the whole DM is one conversation
         if event.get("channel_type") != "im" and (not thread_ts or key not in sessions):
             return
         if answered.add((channel, ts)):  # a mention in a known thread also arrives as app_mention
-            answer(channel, thread_ts, key, event.get("text", ""), context.bot_user_id)
+            answer(channel, thread_ts, key, _field(event, "text"), context.bot_user_id)
 
     @app.command(COMMAND)
     def on_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
         """`/fwbot question`: ack now, answer privately through the response_url."""
         ack()
-        question = to_plain(command.get("text", ""), context.bot_user_id)[:MAX_QUESTION] or "help"
-        response_url = command.get("response_url", "")
-        key = ("slash", command.get("channel_id"), command.get("user_id"))
+        question = to_plain(_field(command, "text"), context.bot_user_id)[:MAX_QUESTION] or "help"
+        response_url = _field(command, "response_url")
+        key = ("slash", _field(command, "channel_id"), _field(command, "user_id"))
         if not bot.answers.submit(responder.reply_to_command, response_url, key, question):
             _post_or_drop(bot, responder.respond, response_url, notice_message(BUSY))
 
     @app.action(re.compile(f"^({HELPFUL}|{NOT_HELPFUL})$"))
     def on_feedback(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         """Record a Helpful / Not helpful click durably, then ack, then thank the clicker."""
-        user = (body.get("user") or {}).get("id", "")
-        channel = (body.get("channel") or {}).get("id", "")
-        container = body.get("container") or {}
+        user = _field(_object(body, "user"), "id")
+        channel = _field(_object(body, "channel"), "id")
+        container = _object(body, "container")
         rating = RATINGS[action["action_id"]]
         try:
             bot.feedback.record({
                 "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "rating": rating,
-                **parse_feedback_value(action.get("value", "")),
+                **parse_feedback_value(_field(action, "value")),
                 "user": user,
-                "team": (body.get("team") or {}).get("id", ""),
+                "team": _field(_object(body, "team"), "id"),
                 "channel": channel,
-                "message_ts": container.get("message_ts", ""),
+                "message_ts": _field(container, "message_ts"),
             })
             thanks = "Thanks, noted as " + rating.replace("_", " ") + "."
         except OSError:
             log.exception("could not record feedback in %s", bot.feedback.path)
             thanks = "Sorry, I could not record that feedback."
         ack()
-        thread_ts = (body.get("message") or {}).get("thread_ts")  # thank inside the answer's thread
+        thread_ts = _field(_object(body, "message"), "thread_ts") or None  # thank inside the answer's thread
         in_channel = channel if not container.get("is_ephemeral") else ""
-        _post_or_drop(bot, responder.thank, in_channel, user, thread_ts, body.get("response_url", ""), thanks)
+        _post_or_drop(bot, responder.thank, in_channel, user, thread_ts, _field(body, "response_url"), thanks)
 
     @app.action(SHARE)
     def on_share(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         """Post a private slash-command answer in the channel."""
         ack()
-        user = (body.get("user") or {}).get("id", "")
-        _post_or_drop(bot, responder.share, body.get("response_url", ""), action.get("value", ""), user)
+        user = _field(_object(body, "user"), "id")
+        _post_or_drop(bot, responder.share, _field(body, "response_url"), _field(action, "value"), user)
+
+
+def _field(data: dict[str, Any], key: str) -> str:
+    """`data[key]` if it is a string, else "" (a signed but odd payload must not raise)."""
+    value = data.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _object(data: dict[str, Any], key: str) -> dict[str, Any]:
+    """`data[key]` if it is an object, else {}."""
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
 
 
 def _not_a_person(event: dict[str, Any], bot_user_id: str | None) -> bool:

@@ -12,6 +12,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 DEFAULT_FEEDBACK_FILE = "fwbot-feedback.jsonl"
+# Answering threads. Answering takes a millisecond or two of CPU, but each answer is then posted
+# to Slack, a network round trip of 0.1-0.3 s: a thread spends nearly all its time waiting, so
+# keeping up with R questions a second needs about R x round trip threads (16: ~80/s at 0.2 s).
+DEFAULT_WORKERS = 16
 
 
 class ConfigError(Exception):
@@ -27,7 +31,7 @@ class Config:
     app_token: str = field(default="", repr=False)
     api_url: str | None = None
     feedback_file: Path = Path(DEFAULT_FEEDBACK_FILE)
-    workers: int = 4
+    workers: int = DEFAULT_WORKERS
     queue_size: int = 32
     max_sessions: int = 1000
     session_ttl: float = 6 * 3600.0
@@ -45,7 +49,7 @@ def load(
     *,
     http: bool,
     feedback_file: str | None = None,
-    workers: int = 4,
+    workers: int = DEFAULT_WORKERS,
     queue_size: int = 32,
 ) -> Config:
     """Build a `Config` for HTTP (`http=True`) or Socket Mode; raise `ConfigError` naming what is missing."""

@@ -41,6 +41,12 @@ class WorkPool:
             return False
         return True
 
+    @property
+    def pending(self) -> int:
+        """Jobs accepted and not yet finished (running or waiting)."""
+        with self._cond:
+            return self._pending
+
     def join(self, timeout: float) -> bool:
         """Wait until no job is running or waiting; False if `timeout` seconds passed first."""
         with self._cond:

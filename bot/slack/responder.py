@@ -55,7 +55,7 @@ class Responder:
         self._retry_handlers = retry_handlers
         self._timeout = timeout
         self._allowed_hosts = allowed_hosts
-        self._shares: BoundedDict[str, Shared] = BoundedDict(shares)
+        self.shares: BoundedDict[str, Shared] = BoundedDict(shares)
 
     # --- conversations (mentions, thread follow-ups, DMs) ---------------------------------
 
@@ -94,7 +94,7 @@ class Responder:
         try:
             answer = self.sessions.open(key).ask(question)
             answer_id = _new_id()
-            self._shares.put(answer_id, Shared(question, answer))
+            self.shares.put(answer_id, Shared(question, answer))
             message = answer_message(
                 answer, answer_id=answer_id, question=question, show_question=True, shareable=True
             )
@@ -107,7 +107,7 @@ class Responder:
 
     def share(self, response_url: str, answer_id: str, user: str) -> None:
         """Post `user`'s private answer for everyone in the channel, then remove the private copy."""
-        shared = self._shares.get(answer_id)
+        shared = self.shares.get(answer_id)
         if shared is None:
             self.respond(response_url, notice_message(EXPIRED))
             return

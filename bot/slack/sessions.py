@@ -50,6 +50,11 @@ class SessionStore:
         self._entries: OrderedDict[Hashable, tuple[float, Conversation]] = OrderedDict()
         self._lock = threading.Lock()
 
+    @property
+    def capacity(self) -> int:
+        """The most conversations remembered at once."""
+        return self._capacity
+
     def open(self, key: Hashable) -> Conversation:
         """The conversation for `key`, created if absent, and marked as just used."""
         now = self._clock()
