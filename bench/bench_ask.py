@@ -28,23 +28,7 @@ DEFAULT_QUESTIONS = REPO.parent / "shared" / "eval" / "dev.jsonl"
 FWBOT = str(Path(sys.executable).with_name("fwbot"))
 PROCESS_QUESTION = "which is faster, pytorch or keras?"
 
-GENERIC_QUESTIONS = (
-    "which is faster, pytorch or keras?",
-    "is keras slow?",
-    "what is tensorflow?",
-    "what is theano?",
-    "which framework is best for beginners?",
-    "which is easier to debug, pytorch or tensorflow?",
-    "does tensorflow have good visualization tools?",
-    "which framework should I use for research?",
-    "is pytorch good for production deployment?",
-    "what is the architecture of keras like?",
-    "compare tensorflow and theano",
-    "which has the larger community, pytorch or tensorflow?",
-    "what is deep learning?",
-    "can keras run on jax?",
-    "what's the weather in paris?",
-)
+from questions import QUESTIONS as GENERIC_QUESTIONS  # noqa: E402  (bench/ is on sys.path when run)
 
 
 def load_questions(path: Path) -> tuple[list[str], str]:

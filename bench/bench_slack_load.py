@@ -75,22 +75,7 @@ TARGET_P99_MS = 100.0
 RSS_FLAT_FRACTION = 0.05
 RSS_FLAT_KB = 8 * 1024
 
-QUESTIONS = (
-    "which is faster, pytorch or keras?",
-    "is keras slow?",
-    "what is tensorflow?",
-    "what is theano?",
-    "which framework is best for beginners?",
-    "which is easier to debug, pytorch or tensorflow?",
-    "does tensorflow have good visualization tools?",
-    "which framework should I use for research?",
-    "is pytorch good for production deployment?",
-    "compare tensorflow and theano",
-    "which has the larger community, pytorch or tensorflow?",
-    "can keras run on jax?",
-    "Is PyTorch written in Lua?",
-    "what's the weather in paris?",
-)
+from questions import QUESTIONS  # noqa: E402  (bench/ is on sys.path when run)
 
 
 # --- the stand-in, in a process of its own ------------------------------------------------
