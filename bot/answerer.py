@@ -186,10 +186,10 @@ class Composer:
         section = next((s for s in self.kb.corpus.article.sections
                         if " vs " in s.title and set(find_frameworks(s.title)) == pair), None)
         claims = [c for c in self.kb.corpus.claims if section and self.kb.corpus.chunk_of(c.quote).section == section.title]
-        seen: set[str] = set()
+        seen: list[str] = []  # in article order: a set here made the quoted sentences depend on hashing
         for claim in claims:
             if claim.quote not in seen and len(seen) < 3:
-                seen.add(claim.quote)
+                seen.append(claim.quote)
                 self.ev.claim(claim)
         if not parts and not seen:
             return self._described(frameworks)
@@ -197,7 +197,7 @@ class Composer:
         if parts:
             text += "On the article's chart, " + "; ".join(parts) + ". "
         if seen:
-            text += f"The article's “{section.title}” section says: " + " ".join(q(s) + "." for s in list(seen)[:2])
+            text += f"The article's “{section.title}” section says: " + " ".join(q(s) + "." for s in seen[:2])
         return self._done(text)
 
     def _compare(self) -> Answer:

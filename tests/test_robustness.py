@@ -121,3 +121,19 @@ def test_the_core_never_runs_code_from_data_and_stores_no_pickles():
                     raise AssertionError(f"{path}:{node.lineno}: str.format (use f-strings with values, never user templates)")
     stored = [p for p in ROOT.rglob("*") if p.suffix in {".pkl", ".pickle", ".joblib", ".npy", ".npz"} and ".venv" not in p.parts]
     assert stored == []
+
+
+def test_answers_do_not_depend_on_string_hashing():
+    """The same question gets the same answer in every process, whatever PYTHONHASHSEED is."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json, sys; from bot import ask; from bot.train_router import load_examples; "
+            "print(json.dumps([ask(q).to_dict() for q in load_examples()[0]]))")
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("0", "1", "2")]
+    first = json.loads(runs[0])
+    for other in runs[1:]:
+        assert [a for a, b in zip(first, json.loads(other)) if a != b] == []
