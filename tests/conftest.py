@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+import bot
+
 from slack_standin import RunningApp, SlackStandIn, config_for
 
 
@@ -19,3 +21,13 @@ def running(standin: SlackStandIn, tmp_path: Path) -> Iterator[RunningApp]:
     app = RunningApp(config_for(standin, tmp_path))
     yield app
     app.close()
+
+
+@pytest.fixture
+def core_raises(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """Every Session.ask raises, as a broken core would; `.undo()` mends it."""
+    def boom(self: bot.Session, question: str) -> bot.Answer:
+        raise RuntimeError("core exploded")
+
+    monkeypatch.setattr(bot.Session, "ask", boom)
+    return monkeypatch

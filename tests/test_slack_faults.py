@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-import bot
 from bot.slack.blocks import HELPFUL, NOT_HELPFUL, feedback_value
 from bot.slack.feedback import read_feedback
 from bot.slack.responder import APOLOGY
@@ -102,17 +101,13 @@ def test_a_hanging_response_url_gets_an_apology(running: RunningApp, standin: Sl
 
 
 def test_a_slash_command_whose_answer_raises_gets_an_apology(
-    running: RunningApp, standin: SlackStandIn, monkeypatch: pytest.MonkeyPatch
+    running: RunningApp, standin: SlackStandIn, core_raises: pytest.MonkeyPatch
 ) -> None:
-    def boom(self: bot.Session, question: str) -> bot.Answer:
-        raise RuntimeError("core exploded")
-
-    monkeypatch.setattr(bot.Session, "ask", boom)
     name = unique("slash")
     running.slack.command(FASTER, standin.response_url(name))
     [apology] = standin.wait_for("response:" + name)
     assert apology.body["text"] == APOLOGY and apology.body["response_type"] == "ephemeral"
-    monkeypatch.undo()
+    core_raises.undo()
     again = unique("slash")
     running.slack.command(FASTER, standin.response_url(again))
     assert standin.wait_for("response:" + again)[0].body["text"] == expected_text(FASTER)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-import bot
 from bot.slack.blocks import HELPFUL, NOT_HELPFUL, SHARE
 from bot.slack.feedback import read_feedback
 from bot.slack.markup import to_plain
@@ -230,16 +229,12 @@ def test_a_hanging_api_gets_an_apology_and_the_app_keeps_serving(
 
 
 def test_an_answer_that_raises_gets_an_apology_and_the_app_keeps_serving(
-    running: RunningApp, standin: SlackStandIn, monkeypatch: pytest.MonkeyPatch
+    running: RunningApp, standin: SlackStandIn, core_raises: pytest.MonkeyPatch
 ) -> None:
-    def boom(self: bot.Session, question: str) -> bot.Answer:
-        raise RuntimeError("core exploded")
-
-    monkeypatch.setattr(bot.Session, "ask", boom)
     running.slack.event(mention(FASTER))
     [apology] = standin.wait_for("chat.postMessage")
     assert apology.body["text"] == APOLOGY
-    monkeypatch.undo()
+    core_raises.undo()
     running.slack.event(mention(FASTER))
     posts = standin.wait_for("chat.postMessage", 2)
     assert posts[1].body["text"] == expected_text(FASTER)

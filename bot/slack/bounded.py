@@ -14,36 +14,6 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
-class BoundedSet(Generic[K]):
-    """Remembers at most `capacity` keys; `add` tells whether a key is new (for de-duplication)."""
-
-    def __init__(self, capacity: int) -> None:
-        if capacity < 1:
-            raise ValueError("capacity must be at least 1")
-        self._capacity = capacity
-        self._keys: OrderedDict[K, None] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def add(self, key: K) -> bool:
-        """Record `key`; True if it was not already remembered (the caller should act on it)."""
-        with self._lock:
-            if key in self._keys:
-                self._keys.move_to_end(key)
-                return False
-            self._keys[key] = None
-            if len(self._keys) > self._capacity:
-                self._keys.popitem(last=False)
-            return True
-
-    def __contains__(self, key: object) -> bool:
-        with self._lock:
-            return key in self._keys
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._keys)
-
-
 class BoundedDict(Generic[K, V]):
     """A least-recently-used map holding at most `capacity` items."""
 
@@ -54,13 +24,15 @@ class BoundedDict(Generic[K, V]):
         self._items: OrderedDict[K, V] = OrderedDict()
         self._lock = threading.Lock()
 
-    def put(self, key: K, value: V) -> None:
-        """Store `value`, evicting the least recently used item when full."""
+    def put(self, key: K, value: V) -> bool:
+        """Store `value`, evicting the least recently used item when full; True if `key` was new."""
         with self._lock:
+            new = key not in self._items
             self._items[key] = value
             self._items.move_to_end(key)
             if len(self._items) > self._capacity:
                 self._items.popitem(last=False)
+            return new
 
     def get(self, key: K) -> V | None:
         """The value for `key` (marking it recently used), or None."""
@@ -70,6 +42,18 @@ class BoundedDict(Generic[K, V]):
                 self._items.move_to_end(key)
             return value
 
+    def __contains__(self, key: object) -> bool:
+        with self._lock:
+            return key in self._items
+
     def __len__(self) -> int:
         with self._lock:
             return len(self._items)
+
+
+class BoundedSet(BoundedDict[K, bool]):
+    """Remembers at most `capacity` keys; `add` tells whether a key is new (for de-duplication)."""
+
+    def add(self, key: K) -> bool:
+        """Record `key`; True if it was not already remembered (the caller should act on it)."""
+        return self.put(key, True)
