@@ -66,16 +66,15 @@ def message(text: str, style: str = "", out: TextIO | None = None) -> None:
 
 
 def answer_blocks(answer: Answer, *, quotes: bool = True) -> list[Block]:
-    """The answer text, then its numbered sources (with quotes unless `quotes` is False), then notes.
-
-    A note the text already carries word for word is not printed twice.
-    """
+    """The answer text, then its numbered sources (with quotes unless `quotes` is False), then notes
+    (each says which article words are dated and where the current fact comes from; the fact itself is
+    in the text)."""
     blocks: list[Block] = [(0, ((answer.text, "bold"),))]
     if answer.citations:
         blocks.append((0, ()))
         blocks.append((0, (("Sources:", "bold underline"),)))
         blocks.extend(source_blocks(answer, quotes=quotes))
-    notes = [note for note in answer.notes if note not in answer.text]
+    notes = [str(note) for note in answer.notes]
     if notes:
         blocks.append((0, ()))
         blocks.extend((0, (("Note: ", "bold yellow"), (note, "yellow"))) for note in notes)
