@@ -124,6 +124,10 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
         route = "compare" if n >= 2 and r.attribute not in ("backends", "integration") else "attribute"
     elif route == "recommend" and not has_attribute and n >= 2:
         route = "compare"
+    elif route == "compare" and n >= 2 and r.attribute in ("backends", "integration") and not r.superlative:
+        route = "attribute"  # "Can Keras use PyTorch as a backend?": about the first one's backends
+    elif route == "search" and n == 1 and not has_attribute and not r.yesno:
+        route = "define"  # "Why is there a need for Keras?": about the framework as a whole
     # Unsure (a low top probability or a near tie) and without the structure a verdict needs (an attribute
     # and two frameworks or a superlative): the best passages, never a verdict.
     unsure = probs[top] < 0.35 or probs[ranked[0]] - probs[ranked[1]] < 0.05

@@ -107,7 +107,7 @@ def answer(ask: Ask) -> Answer | None:
         d.ev.fact(facts[0])
     if cell is not None and row is not None:
         d.ev.cell(row, framework)
-    for claim in claims[:1 if fact_first else 2]:
+    for claim in claims[:2]:
         d.ev.claim(claim)
     for fact in facts[:1 if fact_first else 2]:
         d.ev.fact(fact)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.answer import Answer
-from bot.rank import rank
+from bot.rank import Ranking, rank
 from bot.routes.draft import Ask, Draft, names
+from index.analyzer import FRAMEWORKS
 
 _OPEN = (None, "definition", "background")
 
@@ -18,33 +19,33 @@ def ranked(ask: Ask, frameworks: Sequence[str] | None = None, route: str | None 
     attribute, polarity = r.attribute, r.polarity
     assert attribute is not None
     ranking = rank(d.kb, attribute, frameworks)
-    label = d.label(attribute)
     if ranking is None:
         return unranked(d, frameworks or (), attribute)
-    winners = ranking.winners(polarity)
-    everyone = list(ranking.scores)
-    phrasing = d.kb.lexicon.phrasing.get(attribute, {})
+    winners = ranking.tie and tuple(ranking.scores) or ranking.winners(polarity)
     source = "the article" if ranking.row or ranking.claims else "the curated facts"
-    verb = "is" if len(winners) == 1 else "are"
-    if ranking.tie:
-        winners = tuple(everyone)
-        lead = f"According to {source}, {names(everyone)} tie on {label}."
-    elif len(everyone) == 2:
-        loser = next(f for f in everyone if f not in winners)
-        word = phrasing.get("more" if polarity > 0 else "less", f"ahead on {label}")
-        lead = f"According to {source}, {names(winners)} {verb} {word} than {loser}."
-    elif d.route == "recommend" and not r.frameworks:
-        word = phrasing.get("most" if polarity > 0 else "least", f"ahead on {label}")
-        lead = f"According to {source}, {names(winners)} {verb} {word}."
-    else:
-        word = phrasing.get("most" if polarity > 0 else "least", f"ahead on {label}")
-        tied = " (a tie)" if len(winners) > 1 else ""
-        lead = f"According to {source}, {names(winners)} {verb} {word} of {names(everyone)}{tied}."
+    lead = f"According to {source}, {ordering(d, ranking, polarity)}."
     if r.yesno and r.frameworks:
         subject = r.frameworks[0]
         lead = ("Yes. " if subject in winners and not ranking.tie else "No. ") + lead
     support = d.cite_ranking(ranking, winners)
     return d.finish(lead, support, verdict=winners)
+
+
+def ordering(d: Draft, ranking: Ranking, polarity: int) -> str:
+    """The ranking in words: "A is faster than B", "A and B tie on speed", "A is the fastest of A, B and C"."""
+    attribute = d.r.attribute or ""
+    label, phrasing = d.label(attribute), d.kb.lexicon.phrasing.get(attribute, {})
+    winners, everyone = ranking.winners(polarity), list(ranking.scores)
+    verb = "is" if len(winners) == 1 else "are"
+    if ranking.tie:
+        return f"{names(everyone)} tie on {label}"
+    if len(everyone) == 2:
+        loser = next(f for f in everyone if f not in winners)
+        return f"{names(winners)} {verb} {phrasing.get('more' if polarity > 0 else 'less', f'ahead on {label}')} than {loser}"
+    word = phrasing.get("most" if polarity > 0 else "least", f"ahead on {label}")
+    if d.route == "recommend" and not d.r.frameworks:
+        return f"{names(winners)} {verb} {word}"
+    return f"{names(winners)} {verb} {word} of {names(everyone)}" + (" (a tie)" if len(winners) > 1 else "")
 
 
 def unranked(d: Draft, frameworks: Sequence[str], attribute: str) -> Answer:
@@ -69,10 +70,41 @@ def unranked(d: Draft, frameworks: Sequence[str], attribute: str) -> Answer:
                     + " ".join(said), confidence=min(d.ask.confidence, 0.5), limit=4)
 
 
+def now_view(ask: Ask, frameworks: Sequence[str] | None) -> Answer | None:
+    """A comparison asked about the present where the current facts correct the article: the facts lead
+    (with a verdict only when their stances order the frameworks), and the article's dated view follows.
+    "Is Keras still slower?" is answered "No": the article's judgement is what the facts correct."""
+    d = Draft(ask, "compare")
+    r, attribute = d.r, d.r.attribute
+    assert attribute is not None
+    facts = {f: fs[0] for f in (frameworks or FRAMEWORKS)
+             if (fs := [x for x in d.kb.facts_about(f, attribute) if not x.id.endswith("-history")])}
+    if not any(f.status for f in facts.values()):
+        return None
+    stances = {f: x.stance for f, x in facts.items() if x.stance in ("yes", "no")}
+    want = "yes" if r.polarity > 0 else "no"
+    verdict = [f for f, s in stances.items() if s == want] if len(set(stances.values())) > 1 else []
+    for fact in facts.values():
+        d.ev.fact(fact)
+    label = d.label(attribute)
+    if r.yesno:
+        lead = "No, not any more, by the current facts."
+    elif verdict:
+        lead = f"Today, {names(verdict)}, by the current facts."
+    else:
+        lead = f"Today, the current facts do not rank {names(list(frameworks or facts))} on {label}; they say:"
+    lead += " " + " ".join(x.statement for x in facts.values())
+    ranking = rank(d.kb, attribute, frameworks)
+    support = ""
+    if ranking and not ranking.tie:
+        support = f"The article's dated view: {ordering(d, ranking, r.polarity)}. " + d.cite_ranking(ranking, ranking.winners(r.polarity))
+    return d.finish(lead, support, verdict=verdict, limit=5)
+
+
 def answer(ask: Ask) -> Answer | None:
     """A comparison on an attribute; declines a question with no attribute (an overview's job)."""
     r = ask.reading
     if r.attribute in _OPEN:
         return None
     frameworks = r.frameworks if len(r.frameworks) >= 2 else None
-    return ranked(ask, frameworks)
+    return (r.now and now_view(ask, frameworks)) or ranked(ask, frameworks)

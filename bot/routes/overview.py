@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from bot.answer import Answer, Table
 from bot.rank import rank
 from bot.routes.draft import Ask, Draft, names, q
+from corpus import Claim
 from corpus.chunks import slug
 from index.analyzer import find_frameworks
 
@@ -50,6 +51,16 @@ def _ahead(d: Draft, frameworks: Sequence[str]) -> dict[str, list[str]]:
             for f in ranking.winners(1):
                 ahead[f].append(d.kb.lexicon.phrasing[row.attribute]["more"])
     return ahead
+
+
+def section_claims(d: Draft, frameworks: Sequence[str]) -> list[Claim]:
+    """The claims of the article's "X vs Y" section on exactly these frameworks, in article order."""
+    section = next((s for s in d.kb.corpus.article.sections
+                    if " vs " in s.title and set(find_frameworks(s.title)) == set(frameworks)), None)
+    if section is None:
+        return []
+    found = [c for c in d.kb.corpus.claims if d.kb.corpus.chunk_of(c.quote).section == section.title]
+    return list({c.quote: c for c in found}.values())  # in article order: a set here made quotes depend on hashing
 
 
 def _cite_chart(d: Draft, frameworks: Sequence[str]) -> None:
@@ -101,20 +112,17 @@ def answer(ask: Ask) -> Answer | None:
         return described(d, frameworks)
     ahead = _ahead(d, columns)
     parts = [f"{f} is {names(words)}" for f, words in ahead.items() if words]
-    pair = set(columns)
-    section = next((s for s in d.kb.corpus.article.sections
-                    if " vs " in s.title and set(find_frameworks(s.title)) == pair), None)
-    claims = [c for c in d.kb.corpus.claims if section and d.kb.corpus.chunk_of(c.quote).section == section.title]
-    seen: list[str] = []  # in article order: a set here made the quoted sentences depend on hashing
+    claims = section_claims(d, columns)[:3]
     for claim in claims:
-        if claim.quote not in seen and len(seen) < 3:
-            seen.append(claim.quote)
-            d.ev.claim(claim)
+        d.ev.claim(claim)
     _cite_chart(d, columns)
     text = "It depends on what you need. "
     if parts:
         text += "On the article's chart, " + "; ".join(parts) + "."
-    support = f"The article's “{section.title}” section says: " + " ".join(q(s) + "." for s in seen[:2]) if seen else ""
+    support = ""
+    if claims:
+        section = d.kb.corpus.chunk_of(claims[0].quote).section
+        support = f"The article's “{section}” section says: " + " ".join(q(c.quote) + "." for c in claims[:2])
     return _with_table(d.finish(text, support, limit=40), d, columns)
 
 

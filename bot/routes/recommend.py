@@ -8,6 +8,7 @@ from bot.lexicon import stems
 from bot.rank import rank
 from bot.routes.compare import ranked
 from bot.routes.draft import Ask, Draft, names
+from bot.routes.overview import section_claims
 
 _OPEN = (None, "definition", "background")
 SITUATIONS = ("beginner", "industry", "prototyping", "research", "deployment", "datasets")
@@ -37,6 +38,8 @@ def maintained_only(ask: Ask) -> Answer | None:
     live = [f for f in r.frameworks if f not in dead]
     if not dead or not live:
         return None
+    for claim in section_claims(d, r.frameworks)[:2]:
+        d.ev.claim(claim)
     for f in dead:
         d.ev.fact(_status(d, f))
     verb = "is" if len(dead) == 1 else "are"
@@ -82,6 +85,10 @@ def open_choice(ask: Ask) -> Answer | None:
     if r.attribute not in _OPEN or len(r.frameworks) > 1 or set(r.terms) - _OPEN_WORDS - {f.lower() for f in r.frameworks}:
         return None
     d = Draft(ask)
+    for chunk in d.kb.corpus.chunks:  # the article's own "it depends" passage comes first
+        if chunk.document == "article" and "situation" in chunk.text:
+            d.ev.chunk(chunk)
+            break
     advice = []
     for name in ("beginner", "industry", "prototyping"):
         ranking = rank(d.kb, name)
@@ -89,9 +96,6 @@ def open_choice(ask: Ask) -> Answer | None:
             winners = ranking.winners(1)
             d.cite_ranking(ranking, winners)
             advice.append(f"{names(winners)} for {d.label(name)}")
-    for claim in d.kb.claims_about("background"):
-        if "situation" in claim.quote:
-            d.ev.claim(claim)
     text = ("It depends on your situation, and the article tells a few apart: " + "; ".join(advice) + ". "
             "Which is yours? Ask, for example, “best for production?” or “best for a beginner?” for a direct answer.")
     return d.finish(text, limit=5)
