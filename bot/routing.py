@@ -48,24 +48,29 @@ def _foreign_alternatives(r: Reading, known: frozenset[str]) -> bool:
     return bool(things) or any(a not in _DOMAIN and b not in _DOMAIN for a, b in pairs)
 
 
+_COMPARE_IT = re.compile(r"\b(compare|compared|comparison|vs\.?|versus|against|than|differ\w*|stack up)\b")
+
+
 def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
     top = max(probs, key=probs.get)
     short = len(r.tokens) <= 6
-    return (top == "followup" or r.followup or (r.pronoun and not r.frameworks)
+    return (top == "followup" or r.followup or (r.pronoun and (not r.frameworks or bool(_COMPARE_IT.search(r.text))))
             or (short and not r.frameworks and r.attribute is not None and not r.superlative))
 
 
 def _continue(r: Reading, ctx: Context, probs: dict[str, float]) -> Decision:
     """Fill a follow-up from the chat: same frameworks or attribute unless it names new ones."""
     before = ctx.reading
+    comparative = bool(_COMPARE_IT.search(r.text))  # "compare it with TensorFlow" keeps the chat's subject
     if r.frameworks:
-        frameworks = tuple(dict.fromkeys(before.frameworks + r.frameworks)) if ctx.route == "compare" and len(r.frameworks) == 1 else r.frameworks
+        joined = (ctx.route == "compare" and len(r.frameworks) == 1) or comparative
+        frameworks = tuple(dict.fromkeys(before.frameworks + r.frameworks)) if joined else r.frameworks
     else:
         frameworks = before.frameworks
     own_attribute = r.attribute not in (None, "definition", "background")
     attribute = r.attribute if own_attribute else before.attribute
     polarity = r.polarity if own_attribute else before.polarity
-    if len(frameworks) >= 2 and ctx.route in ("compare", "recommend", "attribute"):
+    if len(frameworks) >= 2 and (ctx.route in ("compare", "recommend", "attribute") or comparative):
         route = "compare"
     elif len(frameworks) == 1 and attribute not in (None, "definition", "background"):
         route = "attribute"

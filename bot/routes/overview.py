@@ -127,7 +127,11 @@ def answer(ask: Ask) -> Answer | None:
 
 
 def described(d: Draft, frameworks: Sequence[str]) -> Answer:
-    """Frameworks the article's chart leaves out: what the curated facts say each one is, with no verdict."""
+    """Frameworks the article's chart leaves out: the article's section on them if it has one, and what
+    the curated facts say each one is (and whether it is still developed), with no verdict."""
+    claims = section_claims(d, frameworks)[:2]
+    for claim in claims:
+        d.ev.claim(claim)
     said = []
     for f in frameworks:
         facts = d.kb.facts_about(f, "definition")
@@ -138,8 +142,13 @@ def described(d: Draft, frameworks: Sequence[str]) -> Answer:
         if status and status[0].stance == "no":
             d.ev.fact(status[0])
             said.append(status[0].statement)
-    if not said:
+    if not said and not claims:
         return d.not_covered(f"a comparison of {names(frameworks)}")
-    return d.finish(f"The article does not compare {names(frameworks)}. What the curated facts say of each: "
-                    + " ".join(said) + " Ask about one aspect (speed, deployment, ...) for more.",
-                    confidence=min(d.ask.confidence, 0.5), limit=4)
+    if claims:
+        section = d.kb.corpus.chunk_of(claims[0].quote).section
+        missing = [f for f in frameworks if f not in _chart_frameworks(d, ())]
+        lead = f"The article's chart has no column for {names(missing)}; its “{section}” section says: " + " ".join(q(c.quote) + "." for c in claims)
+    else:
+        lead = f"The article does not compare {names(frameworks)}."
+    return d.finish(lead, ("What the curated facts say of each: " + " ".join(said) if said else "")
+                    + " Ask about one aspect (speed, deployment, ...) for more.", confidence=min(d.ask.confidence, 0.5), limit=5)

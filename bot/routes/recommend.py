@@ -3,6 +3,8 @@ use Theano?"), a discontinued framework against a live one, and the article's ad
 "which should I use?" (which names the situations it distinguishes and asks the user to pick one)."""
 from __future__ import annotations
 
+import re
+
 from bot.answer import Answer
 from bot.lexicon import stems
 from bot.rank import rank
@@ -11,6 +13,7 @@ from bot.routes.draft import Ask, Draft, names
 from bot.routes.overview import section_claims
 
 _OPEN = (None, "definition", "background")
+_CHOICE = re.compile(r"\b(better|best|should|choose|choice|pick|use|learn|worth|new project|go with|start|switch|which)\b")
 SITUATIONS = ("beginner", "industry", "prototyping", "research", "deployment", "datasets")
 # What a truly open "which should I use?" is made of; any other content word asks something specific.
 _OPEN_WORDS = frozenset(stems(
@@ -29,10 +32,12 @@ def _status(d: Draft, framework: str):
 
 
 def maintained_only(ask: Ask) -> Answer | None:
-    """Several frameworks, some discontinued: for new work, the ones still maintained."""
+    """A choice between frameworks, some discontinued: for new work, the ones still maintained."""
     r = ask.reading
     if len(r.frameworks) < 2 or r.attribute not in _OPEN + ("maintenance",):
         return None
+    if ask.route != "recommend" and not _CHOICE.search(r.text):
+        return None  # "compare Theano with TensorFlow" asks for a comparison, not a choice
     d = Draft(ask, "recommend")
     dead = [f for f in r.frameworks if (s := _status(d, f)) and s.stance == "no"]
     live = [f for f in r.frameworks if f not in dead]
