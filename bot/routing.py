@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.lexicon import Lexicon, stems
 from bot.query import Context, Reading
-from bot.routes import ROUTES, followup, overview
+from bot.routes import ROUTES, followup, overview, recommend
 from index.analyzer import STOPWORDS
 
 # Words that place a question in the domain even when it names no framework.
@@ -98,6 +98,8 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     if overview.wants_overview(r.text) and (len(r.frameworks) != 1 or overview.PROS_CONS.search(r.text)) and (
             r.frameworks or overview.CHART.search(r.text)):
         return Decision("compare", max(probs.get("compare", 0.0), 0.5), r)  # "show me the chart", "tl;dr X vs Y"
+    if not r.frameworks and recommend.is_open_choice(r) and (ctx is None or not _is_followup(r, probs)):
+        return Decision("recommend", max(probs.get("recommend", 0.0), 0.5), r)  # "which one should we pick?"
     ranked = sorted(probs, key=probs.get, reverse=True)
     top = ranked[0]
     if not r.frameworks and (top == "help" or (top == "followup" and not r.attribute)) and probs[top] >= 0.3:

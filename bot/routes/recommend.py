@@ -7,13 +7,14 @@ import re
 
 from bot.answer import Answer
 from bot.lexicon import stems
+from bot.query import Reading
 from bot.rank import rank
 from bot.routes.compare import ranked
 from bot.routes.draft import Ask, Draft, names
 from bot.routes.overview import section_claims
 
 _OPEN = (None, "definition", "background")
-_CHOICE = re.compile(r"\b(better|best|should|choose|choice|pick|use|learn|worth|new project|go with|start|switch|which)\b")
+_CHOICE = re.compile(r"\b(better|best|should|choose|choice|pick|use|learn|worth|new project|go with|start|switch|which|recommend\w*|suggest\w*|advice|help me)\b")
 SITUATIONS = ("beginner", "industry", "prototyping", "research", "deployment", "datasets")
 # What a truly open "which should I use?" is made of; any other content word asks something specific.
 _OPEN_WORDS = frozenset(stems(
@@ -83,11 +84,17 @@ def situation(ask: Ask) -> Answer | None:
     return ranked(ask, r.frameworks if len(r.frameworks) >= 2 else None)
 
 
+def is_open_choice(r: Reading) -> bool:
+    """Whether the question only asks which framework to choose, with nothing specific in it."""
+    return (r.attribute in _OPEN and len(r.frameworks) <= 1 and bool(_CHOICE.search(r.text))
+            and not set(r.terms) - _OPEN_WORDS - {f.lower() for f in r.frameworks})
+
+
 def open_choice(ask: Ask) -> Answer | None:
     """A truly open "which should I use?": the situations the article tells apart, and an invitation to pick
     one. Declines a question that asks something specific the corpus has no word for."""
     r = ask.reading
-    if r.attribute not in _OPEN or len(r.frameworks) > 1 or set(r.terms) - _OPEN_WORDS - {f.lower() for f in r.frameworks}:
+    if not is_open_choice(r):
         return None
     d = Draft(ask)
     for chunk in d.kb.corpus.chunks:  # the article's own "it depends" passage comes first
