@@ -1,4 +1,5 @@
-"""Curated current facts (facts.toml): each with framework, attribute, value, statement, source and date."""
+"""Curated current facts (facts.toml): each with framework, attribute, value, statement, and the primary source
+that states it, in that source's own words, with the date it holds as of and the date it was checked."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from corpus.article import Chart
-from corpus.records import FRAMEWORK_NAMES, STANCES, identified_entries
+from corpus.records import FRAMEWORK_NAMES, STANCES, Checker, identified_entries
 
 STATUSES = ("wrong", "outdated")
 
@@ -24,6 +25,8 @@ class Fact:
     statement: str
     source: str
     as_of: str
+    source_quote: str = ""  # the source's own words that state the fact, verbatim ("[…]" marks a cut)
+    checked: str = ""  # when the source was last read to confirm the fact (YYYY-MM-DD)
     corrects: tuple[str, ...] = ()
     status: str = ""
     stance: str = ""
@@ -39,21 +42,29 @@ def _chart_ref_ok(ref: str, chart: Chart) -> bool:
     return row in chart.rows and framework in chart.rows[row]
 
 
+def _date(c: Checker, key: str, *, required: bool = True) -> str:
+    """An ISO date field (TOML date or "YYYY-MM-DD" string) as its text; refused if it is not a date."""
+    value = c.data.get(key)
+    if value is None and not required:
+        return ""
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    try:
+        dt.date.fromisoformat(str(value))
+    except ValueError:
+        c.fail(f"{key!r} must be a date (YYYY-MM-DD), got {value!r}")
+    return str(value)
+
+
 def load_facts(path: Path, prose: str, chart: Chart, attributes: frozenset[str]) -> tuple[Fact, ...]:
     """Load and check every fact; article text a fact corrects must exist, verbatim or as a chart cell."""
     facts: list[Fact] = []
-    fields = {"id", "framework", "attribute", "value", "values", "statement", "source", "as_of", "corrects", "status", "stance"}
+    fields = {"id", "framework", "attribute", "value", "values", "statement", "source", "source_quote", "as_of", "checked",
+              "corrects", "status", "stance"}
     for c, fid in identified_entries(path, "fact", fields):
         source = c.text("source")
         if urlparse(source).scheme not in ("http", "https") or not urlparse(source).netloc:
             c.fail(f"'source' must be an http(s) URL, got {source!r}")
-        as_of = c.data.get("as_of")
-        if isinstance(as_of, dt.date):
-            as_of = as_of.isoformat()
-        try:
-            dt.date.fromisoformat(str(as_of))
-        except ValueError:
-            c.fail(f"'as_of' must be a date (YYYY-MM-DD), got {as_of!r}")
         corrects = c.texts("corrects", required=False)
         for ref in corrects:
             if ref.startswith("chart:") and not _chart_ref_ok(ref, chart):
@@ -64,7 +75,8 @@ def load_facts(path: Path, prose: str, chart: Chart, attributes: frozenset[str])
         facts.append(Fact(
             id=fid, framework=c.choice("framework", FRAMEWORK_NAMES), attribute=c.choice("attribute", attributes),
             value=c.text("value"), values=c.texts("values", required=False), statement=c.text("statement"),
-            source=source, as_of=str(as_of), corrects=corrects, status=status,
+            source=source, as_of=_date(c, "as_of"), source_quote=c.text("source_quote", required=False),
+            checked=_date(c, "checked", required=False), corrects=corrects, status=status,
             stance=c.choice("stance", STANCES, required=False),
         ))
     return tuple(facts)
