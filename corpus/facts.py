@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from corpus.article import Chart
+from corpus.primary import PrimarySources
 from corpus.records import FRAMEWORK_NAMES, STANCES, Checker, identified_entries
 
 STATUSES = ("wrong", "outdated")
@@ -24,9 +25,9 @@ class Fact:
     values: tuple[str, ...]
     statement: str
     source: str
+    source_quote: str  # the source's own words that state the fact, verbatim ("[…]" marks a cut)
     as_of: str
-    source_quote: str = ""  # the source's own words that state the fact, verbatim ("[…]" marks a cut)
-    checked: str = ""  # when the source was last read to confirm the fact (YYYY-MM-DD)
+    checked: str  # when the source was last read to confirm the fact (YYYY-MM-DD)
     corrects: tuple[str, ...] = ()
     status: str = ""
     stance: str = ""
@@ -42,11 +43,9 @@ def _chart_ref_ok(ref: str, chart: Chart) -> bool:
     return row in chart.rows and framework in chart.rows[row]
 
 
-def _date(c: Checker, key: str, *, required: bool = True) -> str:
+def _date(c: Checker, key: str) -> str:
     """An ISO date field (TOML date or "YYYY-MM-DD" string) as its text; refused if it is not a date."""
     value = c.data.get(key)
-    if value is None and not required:
-        return ""
     if isinstance(value, dt.date):
         value = value.isoformat()
     try:
@@ -56,8 +55,9 @@ def _date(c: Checker, key: str, *, required: bool = True) -> str:
     return str(value)
 
 
-def load_facts(path: Path, prose: str, chart: Chart, attributes: frozenset[str]) -> tuple[Fact, ...]:
-    """Load and check every fact; article text a fact corrects must exist, verbatim or as a chart cell."""
+def load_facts(path: Path, prose: str, chart: Chart, attributes: frozenset[str], primary: PrimarySources) -> tuple[Fact, ...]:
+    """Load and check every fact: its source must be primary (on the allow-list) and quoted, its dates real, and
+    article text it corrects must exist, verbatim or as a chart cell."""
     facts: list[Fact] = []
     fields = {"id", "framework", "attribute", "value", "values", "statement", "source", "source_quote", "as_of", "checked",
               "corrects", "status", "stance"}
@@ -65,6 +65,8 @@ def load_facts(path: Path, prose: str, chart: Chart, attributes: frozenset[str])
         source = c.text("source")
         if urlparse(source).scheme not in ("http", "https") or not urlparse(source).netloc:
             c.fail(f"'source' must be an http(s) URL, got {source!r}")
+        if not primary.allows(source):
+            c.fail(f"'source' is not a primary source (not on the allow-list in sources.toml): {source!r}")
         corrects = c.texts("corrects", required=False)
         for ref in corrects:
             if ref.startswith("chart:") and not _chart_ref_ok(ref, chart):
@@ -75,8 +77,8 @@ def load_facts(path: Path, prose: str, chart: Chart, attributes: frozenset[str])
         facts.append(Fact(
             id=fid, framework=c.choice("framework", FRAMEWORK_NAMES), attribute=c.choice("attribute", attributes),
             value=c.text("value"), values=c.texts("values", required=False), statement=c.text("statement"),
-            source=source, as_of=_date(c, "as_of"), source_quote=c.text("source_quote", required=False),
-            checked=_date(c, "checked", required=False), corrects=corrects, status=status,
+            source=source, source_quote=c.text("source_quote"), as_of=_date(c, "as_of"),
+            checked=_date(c, "checked"), corrects=corrects, status=status,
             stance=c.choice("stance", STANCES, required=False),
         ))
     return tuple(facts)
