@@ -34,8 +34,11 @@ class Fact:
 
     @property
     def domain(self) -> str:
-        """The source's host, as a short name for it."""
-        return urlparse(self.source).netloc.removeprefix("www.")
+        """A short name for the source: its host, and on GitHub whose repository ("github.com/keras-team/keras")."""
+        url = urlparse(self.source)
+        host = url.netloc.lower().removeprefix("www.")
+        repo = [part for part in url.path.split("/") if part][:2]
+        return "/".join([host, *repo]) if host == "github.com" and len(repo) == 2 else host
 
 
 def _chart_ref_ok(ref: str, chart: Chart) -> bool:

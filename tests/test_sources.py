@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus import DATA_DIR, CorpusError, load_corpus
+from corpus import DATA_DIR, CorpusError, Fact, load_corpus
 from corpus.primary import load_primary_sources
 
 URL = re.compile(r"https?://[^\s\"'<>)\]]+")
@@ -136,3 +136,15 @@ def test_a_malformed_allow_list_is_refused(data, text, message):
     with pytest.raises(CorpusError) as error:
         load_corpus(data)
     assert message in str(error.value)
+
+
+@pytest.mark.parametrize("url, name", [
+    ("https://github.com/keras-team/keras/blob/master/README.md", "github.com/keras-team/keras"),
+    ("https://github.com/jax-ml/jax/releases/tag/jax-v0.4.0", "github.com/jax-ml/jax"),
+    ("https://www.TensorFlow.org/install/pip", "tensorflow.org"),
+    ("https://pypi.org/project/keras/", "pypi.org"),
+])
+def test_answers_name_a_source_by_its_host_or_github_repository(url, name):
+    fact = Fact(id="x", framework="Keras", attribute="license", value="v", values=(), statement="s", source=url,
+                source_quote="q", as_of="2026-09-01", checked="2026-12-01")
+    assert fact.domain == name
