@@ -8,13 +8,18 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Citation:
-    """One quoted passage backing a claim: verbatim corpus text and where it comes from."""
+    """One quoted passage backing a claim: verbatim corpus text and where it comes from.
+
+    For a curated fact, `quote` is our statement and `source_quote` the cited page's own words that state it;
+    for article passages `source_quote` is empty (the quote is already the source's words).
+    """
 
     id: str
     source: str
     section: str
     quote: str
     url: str
+    source_quote: str = ""
 
 
 @dataclass(frozen=True)

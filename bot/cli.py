@@ -1,4 +1,4 @@
-"""The `fwbot` command: `ask` one question, chat in the `repl`, `eval` a labelled file, run `slack`.
+"""The `fwbot` command: `ask` one question, chat in the `repl`, `eval` a labelled file, list the `facts`, run `slack`.
 
 One-shot answers must feel instant, so this module imports only the core, argparse and json;
 the other subcommands import their modules (prompt_toolkit, scikit-learn, slack_bolt) when run,
@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from bot import ask, render
+from bot import ask, fact_list, render
 
 MAX_QUESTION_CHARS = 2000
 """Longer input is not a question; refusing it keeps retrieval fast and the message clear."""
@@ -146,6 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--min", type=_rate, default=0.0, metavar="RATE", help="exit 1 when the pass rate is below RATE (0..1); a crashed item always does")
     ev.set_defaults(func=_cmd_eval)
 
+    fact_list.register(commands)
     commands.add_parser("slack", help="run the Slack adapter (fwbot slack --help)", add_help=False)
     return parser
 

@@ -44,10 +44,10 @@ class Evidence:
                                   self.kb.corpus.article.url))
 
     def fact(self, fact: Fact) -> Citation:
-        """Cite a curated fact: its statement, source and date."""
+        """Cite a curated fact: its statement, source and date, and the source's own words."""
         label = self.kb.lexicon.labels.get(fact.attribute, fact.attribute)
         return self._add(Citation(f"fact/{fact.id}", fact.domain, f"{fact.framework}: {label} (as of {fact.as_of})",
-                                  fact.statement, fact.source))
+                                  fact.statement, fact.source, fact.source_quote))
 
     def chunk(self, chunk: Chunk) -> Citation:
         """Cite a retrieved passage as it stands."""

@@ -23,6 +23,9 @@ Span = tuple[str, str]
 Block = tuple[int, tuple[Span, ...]]
 """One paragraph: its left indent and its spans. Wrapped lines keep the indent on a TTY."""
 
+SOURCE_SAYS = "The source says: "
+"""Leads the cited page's own words under a fact's statement."""
+
 PASSAGE_PREVIEW = 240
 """Characters of a passage shown by `:why`; the full text is in `:sources`."""
 
@@ -82,13 +85,18 @@ def answer_blocks(answer: Answer, *, quotes: bool = True) -> list[Block]:
 
 
 def source_blocks(answer: Answer, *, quotes: bool = True) -> list[Block]:
-    """Each citation numbered from 1: section and source, the verbatim quote, the URL."""
+    """Each citation numbered from 1: section and source, the verbatim quote, the URL.
+
+    A fact's citation quotes our statement, then the source's own words that state it.
+    """
     blocks: list[Block] = []
     for n, cite in enumerate(answer.citations, 1):
         where = f"{cite.section} ({cite.source})" if cite.section and cite.source else cite.section or cite.source
         blocks.append((2, ((f"[{n}] ", "bold cyan"), (where, "cyan"))))
         if quotes:
             blocks.append((6, ((f"\u201c{cite.quote}\u201d", "italic"),)))
+        if quotes and cite.source_quote:
+            blocks.append((6, ((SOURCE_SAYS, "bold"), (f"\u201c{cite.source_quote}\u201d", "italic"))))
         if cite.url:  # a clickable link on terminals that support it (a rich style cannot hold white space)
             link = "" if any(c.isspace() for c in cite.url) else f" link {cite.url}"
             blocks.append((6, ((cite.url, "blue underline" + link),)))

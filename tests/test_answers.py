@@ -192,8 +192,8 @@ def test_a_very_long_question_gets_a_clear_answer():
 
 
 @pytest.mark.parametrize("question, verdict", [
-    ("Which frameworks run on TPUs?", {"TensorFlow", "Keras", "JAX"}),
-    ("Which framework runs on Android?", {"TensorFlow"}),
+    ("Which frameworks run on TPUs?", {"TensorFlow", "Keras", "JAX", "PyTorch"}),  # PyTorch through torch_xla
+    ("Which frameworks run on WSL2?", {"TensorFlow", "Keras", "JAX"}),  # Android and iOS are now in the mobile facts
 ])
 def test_which_frameworks_have_a_value_lists_them_from_the_facts(question, verdict):
     answer = ask(question)

@@ -14,7 +14,7 @@ def test_the_public_names_are_exactly_these():
 
 def test_answer_and_citation_fields_are_pinned():
     assert [f.name for f in dataclasses.fields(Answer)] == ["text", "route", "verdict", "citations", "confidence", "notes", "tables", "trace"]
-    assert [f.name for f in dataclasses.fields(Citation)] == ["id", "source", "section", "quote", "url"]
+    assert [f.name for f in dataclasses.fields(Citation)] == ["id", "source", "section", "quote", "url", "source_quote"]
     answer = ask("Which is faster, PyTorch or Keras?")
     with pytest.raises(dataclasses.FrozenInstanceError):
         answer.text = "changed"  # type: ignore[misc]

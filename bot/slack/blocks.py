@@ -1,7 +1,7 @@
 """An `Answer` as a Slack Block Kit message, within Slack's limits and with all text escaped.
 
 Layout: (who asked what, for slash/shared answers) · the answer text · the verdict ·
-numbered sources (section as a link, quoted passage) · freshness notes · buttons
+numbered sources (section as a link, quoted passage; for a fact, also the source's own words) · freshness notes · buttons
 ("Helpful" / "Not helpful", plus "Share in channel" on private slash-command answers).
 Limits honoured: at most 50 blocks, 3000 characters per text, fallback text under 4000
 characters, button values under 2000 characters.
@@ -121,7 +121,9 @@ def _citation_line(number: int, citation: Citation) -> str:
     title = link(citation.url, citation.section or citation.source or citation.url)
     source = f" · {escape(citation.source)}" if citation.source and citation.section else ""
     quote = clip(escape(" ".join(citation.quote.split())), QUOTE_LIMIT)
-    return clip(f"*[{number}]* {title}{source}\n“{quote}”", TEXT_LIMIT)
+    own_words = clip(escape(" ".join(citation.source_quote.split())), QUOTE_LIMIT)
+    said = f"\n_The source says:_ “{own_words}”" if own_words else ""
+    return clip(f"*[{number}]* {title}{source}\n“{quote}”{said}", TEXT_LIMIT)
 
 
 def _buttons(answer: Answer, answer_id: str, question: str, shareable: bool) -> dict[str, Any]:
