@@ -26,12 +26,14 @@ class Lexicon:
     phrasing: dict[str, dict[str, str]]
     generic: dict[str, frozenset[str]]  # for valued attributes: words naming the attribute, not a value
     domain: frozenset[str]  # attributes only deep-learning frameworks have
+    primary_only: frozenset[str]  # attributes selected on by each framework's primary fact alone
     named: frozenset[str] = frozenset()  # words naming what the facts are about (torchserve, pytensor)
     values: dict[str, frozenset[str]] = field(default_factory=dict)  # per attribute, its values' words
 
     @classmethod
     def build(cls, attributes: dict[str, dict]) -> Lexicon:
         cues, negatives, labels, phrasing, generic, domain = {}, {}, {}, {}, {}, set()
+        primary_only = {name for name, entry in attributes.items() if entry.get("primary_only")}
         for name, entry in attributes.items():
             if name.startswith("_"):
                 continue
@@ -46,7 +48,7 @@ class Lexicon:
             if entry.get("valued"):
                 generic[name] = frozenset(t for w in entry.get("generic", []) for t in stems(w))
         shared = frozenset(stems(t) for t in attributes.get("_shared", {}).get("negative", []))
-        return cls(cues, negatives, shared, labels, phrasing, generic, frozenset(domain))
+        return cls(cues, negatives, shared, labels, phrasing, generic, frozenset(domain), frozenset(primary_only))
 
     @property
     def words(self) -> frozenset[str]:

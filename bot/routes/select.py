@@ -75,8 +75,10 @@ def which_have(d: Draft, candidates: list[str], attribute: str) -> Answer | None
         return None
     having = []
     for framework in candidates:
-        fact = _primary(d, framework, attribute)
-        if fact and any(t in {s for v in fact.values for s in stems(v)} for t in asked):
+        facts = [f for f in d.kb.facts_about(framework, attribute) if not f.id.endswith("-history")]
+        facts = facts[:1] if attribute in d.kb.lexicon.primary_only else facts
+        fact = next((f for f in facts if set(asked) & {s for v in f.values for s in stems(v)}), None)
+        if fact:
             having.append(framework)
             d.ev.fact(fact)
             for claim in d.kb.claims_about(attribute, framework):
