@@ -112,7 +112,7 @@ def test_a_thread_broadcast_in_a_followed_thread_is_a_follow_up(slack: Delivery)
     assert answered[1].body["text"] == expected_text(FASTER, FOLLOW_UP)
 
 
-def test_a_long_mention_is_answered_saying_it_was_cut(slack: Delivery) -> None:
+def test_a_long_message_is_answered_saying_it_was_cut(slack: Delivery) -> None:
     text = " ".join([FASTER] * 80)
     body = mention_body("C111", new_ts(), text)
     assert slack.deliver("events_api", body) == 200
@@ -120,6 +120,9 @@ def test_a_long_mention_is_answered_saying_it_was_cut(slack: Delivery) -> None:
     plain = to_plain(body["event"]["text"], BOT_USER)
     assert len(plain) == 2799 and answer.body["text"] == expected_text(plain[:intake.MAX_QUESTION])
     assert "2,799 characters long; I read only the first 2,000" in answer.text
+    assert slack.deliver("events_api", event_body("slack_docs_message_im", text=text + "?")) == 200  # a DM
+    [_, in_dm] = slack.standin.wait_for("chat.postMessage", 2)
+    assert in_dm.body["text"] == answer.body["text"] and "2,800 characters long" in in_dm.text
 
 
 # --- what is acknowledged and ignored ---------------------------------------------------------
