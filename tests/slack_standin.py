@@ -472,7 +472,8 @@ def _closed_soon(sock: socket.socket) -> bool:
 
 # --- the bot as a process -----------------------------------------------------------------
 
-SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL", "FWBOT_FEEDBACK_FILE")
+SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL", "FWBOT_FEEDBACK_FILE",
+              "FWBOT_SLASH_COMMAND")
 
 
 class SlackProcess:

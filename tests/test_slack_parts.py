@@ -132,7 +132,7 @@ def test_logs_never_show_secrets() -> None:
 
 
 def test_manifest_declares_what_the_app_listens_to() -> None:
-    from bot.slack.app import COMMAND
+    from bot.slack.config import DEFAULT_COMMAND as COMMAND
 
     manifest = (Path(__file__).resolve().parents[1] / "slack" / "manifest.yaml").read_text()
     for needed in (f"command: {COMMAND}", "- app_mention", "- message.channels", "- message.groups",

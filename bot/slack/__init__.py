@@ -1,4 +1,4 @@
-"""fwbot in Slack: mentions, DMs, thread follow-ups, `/fwbot`, feedback buttons.
+"""fwbot in Slack: mentions, DMs, thread follow-ups, the `/fwbot` command, feedback buttons.
 
 `run(argv)` is what `fwbot slack ...` calls: Socket Mode by default, `--http` to serve the
 Events API over HTTP. Only this package imports slack_bolt; the core never does.
@@ -32,6 +32,7 @@ def run(argv: list[str]) -> int:
             feedback_file=args.feedback_file,
             workers=args.workers,
             queue_size=args.queue_size,
+            command=args.command,
         )
     except ConfigError as error:
         print(f"fwbot slack: {error}", file=sys.stderr)
@@ -68,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="fwbot slack",
         description="Run fwbot as a Slack app (Socket Mode unless --http).",
         epilog="Environment: SLACK_BOT_TOKEN; SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET "
-        "(--http); optional SLACK_API_URL, FWBOT_FEEDBACK_FILE.",
+        "(--http); optional SLACK_API_URL, FWBOT_FEEDBACK_FILE, FWBOT_SLASH_COMMAND.",
     )
     parser.add_argument("--http", action="store_true", help="serve the Events API over HTTP at /slack/events")
     parser.add_argument("--host", default="127.0.0.1", help="HTTP listen address (default 127.0.0.1)")
@@ -77,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
                         "or ./fwbot-feedback.jsonl)")
     parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
                         help=f"answering threads (default {DEFAULT_WORKERS}; they mostly wait on Slack)")
+    parser.add_argument("--command", help="the slash command to answer, as named in the app's settings "
+                        "(default $FWBOT_SLASH_COMMAND or /fwbot)")
     parser.add_argument("--queue-size", type=int, default=32, help="questions waiting before 'busy' (default 32)")
     parser.add_argument("--debug", action="store_true", help="verbose logs (secrets still redacted)")
     return parser

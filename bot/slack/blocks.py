@@ -1,7 +1,8 @@
 """An `Answer` as a Slack Block Kit message, within Slack's limits and with all text escaped.
 
-Layout: (who asked what, for slash/shared answers) · the answer text · the verdict ·
-numbered sources (section as a link, quoted passage; for a fact, also the source's own words) · freshness notes · buttons
+Layout: (who asked what, for slash/shared answers) · (notices about the question) · the answer
+text · the verdict · numbered sources (section as a link, quoted passage; for a fact, also the source's
+own words) · freshness notes · buttons
 ("Helpful" / "Not helpful", plus "Share in channel" on private slash-command answers).
 Limits honoured: at most 50 blocks, 3000 characters per text, fallback text under 4000
 characters, button values under 2000 characters.
@@ -50,11 +51,16 @@ def answer_message(
     show_question: bool = False,
     asked_by: str | None = None,
     shareable: bool = False,
+    notices: tuple[str, ...] = (),
 ) -> Message:
-    """Render `answer` (to `question`) as a message; `answer_id` ties button clicks back to it."""
+    """Render `answer` (to `question`) as a message; `answer_id` ties button clicks back to it.
+
+    `notices` are the adapter's own remarks about the question (cut short, attachments not read),
+    shown as ℹ️ lines above the answer."""
     head: list[dict[str, Any]] = []
     if show_question or asked_by:
         head.append(_context(_question_line(question, asked_by)))
+    head += [_context(clip("ℹ️ " + escape(notice), TEXT_LIMIT)) for notice in notices[:MAX_NOTES]]
     notes = [str(note) for note in answer.notes[:MAX_NOTES]]
     text = answer.text
     body = [_section(piece) for piece in split(text, TEXT_LIMIT)[:MAX_ANSWER_SECTIONS]]

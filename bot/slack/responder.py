@@ -59,11 +59,13 @@ class Responder:
 
     # --- conversations (mentions, thread follow-ups, DMs) ---------------------------------
 
-    def reply(self, channel: str, thread_ts: str | None, key: Hashable, question: str) -> None:
-        """Answer `question` in conversation `key`, posting in `channel` (in thread `thread_ts`)."""
+    def reply(self, channel: str, thread_ts: str | None, key: Hashable, question: str,
+              notices: tuple[str, ...] = ()) -> None:
+        """Answer `question` in conversation `key`, posting in `channel` (in thread `thread_ts`),
+        with `notices` about the question shown above the answer."""
         try:
             answer = self.sessions.open(key).ask(question)
-            message = answer_message(answer, answer_id=_new_id(), question=question)
+            message = answer_message(answer, answer_id=_new_id(), question=question, notices=notices)
         except Exception:
             log.exception("answering failed in %s", channel)
             self.post(channel, thread_ts, notice_message(APOLOGY))
@@ -89,14 +91,16 @@ class Responder:
 
     # --- slash command ---------------------------------------------------------------------
 
-    def reply_to_command(self, response_url: str, key: Hashable, question: str) -> None:
-        """Answer a `/fwbot` question privately (ephemeral) with a "Share in channel" button."""
+    def reply_to_command(self, response_url: str, key: Hashable, question: str,
+                         notices: tuple[str, ...] = ()) -> None:
+        """Answer a slash-command question privately (ephemeral) with a "Share in channel" button."""
         try:
             answer = self.sessions.open(key).ask(question)
             answer_id = _new_id()
             self.shares.put(answer_id, Shared(question, answer))
             message = answer_message(
-                answer, answer_id=answer_id, question=question, show_question=True, shareable=True
+                answer, answer_id=answer_id, question=question, show_question=True, shareable=True,
+                notices=notices,
             )
         except Exception:
             log.exception("answering a slash command failed")
