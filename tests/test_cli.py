@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 import bot
-from bot.cli import main
+from bot.terminal.cli import main
 
 FWBOT = str(Path(sys.executable).with_name("fwbot"))
 QUESTION = "which is faster, pytorch or keras?"
@@ -107,7 +107,7 @@ def test_version(tmp_path: Path) -> None:
 SLOW_MODULES = ("sklearn", "slack_bolt", "slack_sdk", "rich", "prompt_toolkit")
 DRIVER = (
     "import json, sys\n"
-    "from bot.cli import main\n"
+    "from bot.terminal.cli import main\n"
     "status = main(sys.argv[1:])\n"
     f"print(json.dumps([status, sorted(m for m in {SLOW_MODULES!r} if m in sys.modules)]), file=sys.stderr)\n"
 )

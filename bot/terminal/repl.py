@@ -18,8 +18,9 @@ from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 
-from bot import Answer, Session, render
-from bot.cli import UsageError, clean_question, decode_line
+from bot import Answer, Session
+from bot.terminal import render
+from bot.terminal.inputs import UsageError, clean_question, decode_line
 
 FRAMEWORKS = ("PyTorch", "TensorFlow", "Keras", "Theano", "JAX", "CNTK")
 

@@ -15,44 +15,12 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from bot import ask, render
-
-MAX_QUESTION_CHARS = 2000
-"""Longer input is not a question; refusing it keeps retrieval fast and the message clear."""
+from bot import ask
+from bot.terminal import render
+from bot.terminal.inputs import MAX_QUESTION_CHARS, UsageError, clean_question, decode_line
 
 _STDIN_BYTE_LIMIT = 4 * MAX_QUESTION_CHARS
 """Reading stops here: no UTF-8 text this long fits in `MAX_QUESTION_CHARS`."""
-
-
-class UsageError(Exception):
-    """Bad input from the user: printed as `fwbot: <message>`, exit status 2."""
-
-
-def clean_question(text: str) -> str:
-    """`text` with its white space folded, or UsageError if it cannot be a question.
-
-    Shared with the REPL so a pasted line and an argument are held to the same rules.
-    """
-    if "\x00" in text:
-        raise UsageError("the input looks binary (it contains NUL bytes); give the question as text")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates: argv bytes that were not UTF-8
-        raise UsageError("the question is not valid UTF-8 text") from None
-    question = " ".join(text.split())
-    if not question:
-        raise UsageError("the question is empty")
-    if len(question) > MAX_QUESTION_CHARS:
-        raise UsageError(f"the question is {len(question):,} characters long; the limit is {MAX_QUESTION_CHARS:,}")
-    return question
-
-
-def decode_line(data: bytes) -> str:
-    """Bytes from stdin as text, or UsageError naming the first byte that is not UTF-8."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise UsageError(f"the input is not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
 
 
 def _read_stdin_question() -> str:
@@ -82,14 +50,14 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 
 def _cmd_repl(args: argparse.Namespace) -> int:
     """Start the chat (a line editor on a terminal, line by line otherwise)."""
-    from bot import repl
+    from bot.terminal import repl
 
     return repl.run()
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
     """Grade a labelled question file through the public API and report."""
-    from bot import evaluate
+    from bot.terminal import evaluate
 
     return evaluate.run(args.file, as_json=args.json, min_rate=args.min)
 
