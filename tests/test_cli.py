@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 import bot
-from bot.terminal.cli import main
+from bot.terminal.cli import SUBCOMMANDS, main
 
 FWBOT = str(Path(sys.executable).with_name("fwbot"))
 QUESTION = "which is faster, pytorch or keras?"
@@ -126,3 +126,11 @@ def test_slack_is_delegated_with_the_rest_of_the_arguments(monkeypatch: pytest.M
     monkeypatch.setitem(sys.modules, "bot.slack", adapter)
     assert main(["slack", "--port", "3000", "--help"]) == 7
     assert seen == [["--port", "3000", "--help"]]
+
+
+@pytest.mark.parametrize("command", [c.name for c in SUBCOMMANDS])
+def test_every_subcommand_in_the_table_is_listed_and_has_its_own_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    assert f"    {command} " in capsys.readouterr().out
+    assert main([command, "--help"]) == 0
+    assert capsys.readouterr().out.startswith(f"usage: fwbot {command} ")
