@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from slack_bolt import Ack, App, BoltContext, BoltRequest, BoltResponse
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk import WebClient
 from slack_sdk.http_retry import RetryHandler
 from slack_sdk.http_retry.builtin_handlers import (
@@ -125,11 +126,13 @@ def create_app(config: Config, *, clock: Callable[[], float] = time.monotonic) -
         timeout=timeout,
         retry_handlers=handlers,
     )
+    bolt_log = logging.getLogger("fwbot.slack.bolt")
+    bolt_log.addFilter(_not_token_unused)  # added once: the same function is not added twice
     app = App(
         client=client,
         signing_secret=config.signing_secret,
         process_before_response=True,
-        logger=logging.getLogger("fwbot.slack.bolt"),
+        logger=bolt_log,
         name="fwbot",
     )
     sessions = SessionStore(capacity=config.max_sessions, ttl=config.session_ttl, clock=clock)
@@ -145,6 +148,12 @@ def create_app(config: Config, *, clock: Callable[[], float] = time.monotonic) -
     )
     _register(bot)
     return bot
+
+
+def _not_token_unused(record: logging.LogRecord) -> bool:
+    """Drops Bolt's "`token` will be unused" warning: Bolt reads SLACK_BOT_TOKEN itself, but the client
+    we give it was built with that same token, so the warning on every start says nothing."""
+    return record.getMessage() != warning_client_prioritized_and_token_skipped()
 
 
 def _register(bot: SlackBot) -> None:
