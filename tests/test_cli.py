@@ -99,6 +99,14 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback(tmp_path: Path, args:
     assert done.stdout == ""
 
 
+@pytest.mark.parametrize("command", ["ask", "eval"])
+def test_an_unknown_option_after_a_subcommand_shows_that_subcommands_usage(tmp_path: Path, command: str) -> None:
+    done = fwbot(tmp_path, command, "--verbose", "x")
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"usage: fwbot {command} ")
+    assert f"fwbot {command}: error: unrecognized arguments: --verbose" in done.stderr
+
+
 def test_version(tmp_path: Path) -> None:
     done = fwbot(tmp_path, "--version")
     assert (done.returncode, done.stdout) == (0, f"fwbot {version('fwbot')}\n")

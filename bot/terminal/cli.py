@@ -142,6 +142,18 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
 """Every subcommand, in the order `fwbot --help` lists them: add one line here for a new one."""
 
 
+class _CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser that rejects what it does not know itself, so the error shows its own usage
+    (`fwbot ask --verbose` prints `ask`'s usage, not the top level's)."""
+
+    def parse_known_args(self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None,
+                         ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+
 def _parser() -> argparse.ArgumentParser:
     """The command line; the chosen subcommand's `run` is in `func`."""
     parser = argparse.ArgumentParser(
@@ -150,7 +162,7 @@ def _parser() -> argparse.ArgumentParser:
         "Theano, JAX, CNTK) with quoted, cited passages. With no command: the chat.",
     )
     parser.add_argument("--version", action=_VersionAction)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_CommandParser)
     for command in SUBCOMMANDS:
         sub = commands.add_parser(command.name, help=command.help, description=command.description or None,
                                   add_help=not command.raw)
