@@ -2,7 +2,7 @@
 
 At a terminal it is a prompt_toolkit line editor with history kept across runs (in
 $FWBOT_HOME/history, default ~/.fwbot/history) and Tab completion of framework names and
-commands. Ctrl-C clears the current line, like a shell; Ctrl-D on an empty line or :quit leaves.
+commands. Ctrl-C clears the current line, like a shell; Ctrl-D on an empty line, quit, exit or :quit leaves.
 When stdin or stdout is not a terminal it reads plain lines, so it can be scripted.
 """
 from __future__ import annotations
@@ -29,8 +29,11 @@ COMMANDS = {
     ":sources": "the last answer's sources, quoted in full",
     ":why": "how the last answer came about: route, frameworks, confidence, top passages",
     ":reset": "forget the conversation and start a new one",
-    ":quit": "leave (:q and Ctrl-D do too)",
+    ":quit": "leave (so do quit, exit, :q and Ctrl-D)",
 }
+
+LEAVE = frozenset({":quit", ":q", ":exit", "quit", "exit", "quit()", "exit()"})
+"""Lines that end the chat, as they end Python's own REPL: never questions, so never sent to the bot."""
 
 EXAMPLES = (
     "Which is faster, PyTorch or Keras?",
@@ -65,9 +68,11 @@ class Chat:
         text = line.strip()
         if not text:
             return True
+        command = text.split()[0].lower() if text.startswith(":") else text.lower()
+        if command in LEAVE:
+            return False
         if text.startswith(":"):
-            if not self._command(text.split()[0].lower()):
-                return False
+            self._command(command)
         else:
             try:
                 self.last = self.session.ask(clean_question(text))
@@ -77,10 +82,8 @@ class Chat:
         render.message("")  # a blank line between turns
         return True
 
-    def _command(self, name: str) -> bool:
-        """Run a `:command`; False for :quit."""
-        if name in (":quit", ":q"):
-            return False
+    def _command(self, name: str) -> None:
+        """Run a `:command`."""
         if name == ":help":
             render.emit((2, ((f"{cmd:<9}", "bold cyan"), (text, ""))) for cmd, text in COMMANDS.items())
             render.message("Anything else is a question. Tab completes framework names and commands.", "dim")
@@ -95,7 +98,6 @@ class Chat:
             render.emit(render.source_blocks(self.last) or [(0, (("The last answer cites no sources.", "dim"),))])
         else:
             render.emit(render.why_blocks(self.last))
-        return True
 
 
 class _Completer(Completer):
@@ -128,7 +130,7 @@ def _greet() -> None:
     render.message(GREETING)
     render.message("Try:", "bold")
     render.emit((2, ((example, "cyan"),)) for example in EXAMPLES)
-    render.message(":help lists commands \u00b7 Tab completes \u00b7 Ctrl-C clears the line \u00b7 Ctrl-D leaves", "dim")
+    render.message(":help lists commands \u00b7 Tab completes \u00b7 Ctrl-C clears the line \u00b7 quit or Ctrl-D leaves", "dim")
 
 
 def _terminal_lines() -> Iterator[str]:
