@@ -2,17 +2,20 @@
 
 Every view is built once as blocks of styled spans, then either printed as plain text (no
 escapes, no wrapping: safe to pipe and grep) or through rich. rich is imported only in the
-TTY branch, so one-shot piped answers never pay for it.
+TTY branch, so one-shot piped answers never pay for it. Bold is kept for the verdict and the
+notes' labels, so they stand out; a URL is never broken across lines.
 """
 from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-from bot import Answer
+from bot import Answer, Citation
+from bot.terminal import hyperlinks
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -20,11 +23,24 @@ if TYPE_CHECKING:
 Span = tuple[str, str]
 """A piece of text and its rich style ("" for none)."""
 
-Block = tuple[int, tuple[Span, ...]]
-"""One paragraph: its left indent and its spans. Wrapped lines keep the indent on a TTY."""
+
+class Block(NamedTuple):
+    """One paragraph: its left indent and its spans. Wrapped lines keep the indent on a TTY."""
+
+    indent: int
+    spans: tuple[Span, ...] = ()
+    link: str = ""
+    """The URL this line shows: printed whole, never wrapped (the terminal may fold it, nothing is inserted),
+    and a hyperlink on terminals that show them."""
+
 
 PASSAGE_PREVIEW = 240
 """Characters of a passage shown by `:why`; the full text is in `:sources`."""
+
+_VERDICT = re.compile(r".+?[.!?](?=\s+[A-Z\u201c\"(]|\s*$)", re.DOTALL)
+"""An answer's first sentence: up to the first full stop that ends the text or comes before a new sentence."""
+
+_YES_NO = re.compile(r"(?:Yes|No)\b")
 
 
 def is_tty(out: TextIO) -> bool:
@@ -39,17 +55,23 @@ def emit(blocks: Iterable[Block], out: TextIO | None = None) -> None:
     """Print `blocks` to `out` (default stdout): through rich on a TTY, else as plain lines."""
     out = out or sys.stdout
     if not is_tty(out):
-        out.write("".join(" " * indent + "".join(text for text, _ in spans) + "\n" for indent, spans in blocks))
+        out.write("".join(" " * b.indent + "".join(text for text, _ in b.spans) + "\n" for b in blocks))
         out.flush()
         return
     from rich.padding import Padding
+    from rich.style import Style
     from rich.text import Text
 
     console = _console(out)
-    for indent, spans in blocks:
-        # Padding, not spaces, so wrapped lines keep the indent; an empty block is a blank line
-        text = Text.assemble(*spans)
-        console.print(Padding(text, (0, 0, 0, indent), expand=False) if text else "")
+    links = hyperlinks.supported()
+    for block in blocks:
+        text = Text.assemble(*block.spans)
+        if block.link:  # whole, on its own line: rich would cut it and indent the rest
+            if links and not any(c.isspace() for c in block.link):
+                text.stylize(Style(link=block.link))
+            console.print(Text(" " * block.indent) + text, soft_wrap=True)
+        else:  # Padding, not spaces, so wrapped lines keep the indent; an empty block is a blank line
+            console.print(Padding(text, (0, 0, 0, block.indent), expand=False) if text else "")
 
 
 @functools.cache
@@ -62,38 +84,57 @@ def _console(out: TextIO) -> Console:
 
 def message(text: str, style: str = "", out: TextIO | None = None) -> None:
     """Print one line of prose (a greeting, an error, a notice) in `style` on a TTY."""
-    emit([(0, ((text, style),))], out)
+    emit([Block(0, ((text, style),))], out)
 
 
-def answer_blocks(answer: Answer, *, quotes: bool = True) -> list[Block]:
-    """The answer text, then its numbered sources (with quotes unless `quotes` is False), then notes.
+def answer_blocks(answer: Answer, *, quote_limit: int | None = None) -> list[Block]:
+    """The answer text (its verdict in bold), then its numbered sources, then notes.
 
-    A note the text already carries word for word is not printed twice.
+    Quotes are cut to `quote_limit` characters when given. A note the text already carries word for
+    word is not printed twice.
     """
-    blocks: list[Block] = [(0, ((answer.text, "bold"),))]
+    blocks = [Block(0, _text_spans(answer))]
     if answer.citations:
-        blocks.append((0, ()))
-        blocks.append((0, (("Sources:", "bold underline"),)))
-        blocks.extend(source_blocks(answer, quotes=quotes))
+        blocks.append(Block(0))
+        blocks.append(Block(0, (("Sources:", "underline"),)))
+        blocks.extend(source_blocks(answer, quote_limit=quote_limit))
     notes = [note for note in answer.notes if note not in answer.text]
     if notes:
-        blocks.append((0, ()))
-        blocks.extend((0, (("Note: ", "bold yellow"), (note, "yellow"))) for note in notes)
+        blocks.append(Block(0))
+        blocks.extend(Block(0, (("Note: ", "bold yellow"), (note, "yellow"))) for note in notes)
     return blocks
 
 
-def source_blocks(answer: Answer, *, quotes: bool = True) -> list[Block]:
-    """Each citation numbered from 1: section and source, the verbatim quote, the URL."""
+def _text_spans(answer: Answer) -> tuple[Span, ...]:
+    """The answer's text, with its verdict in bold: the first sentence, where the answer favours a
+    framework or says yes or no. Other answers have no verdict to stand out."""
+    verdict = _VERDICT.match(answer.text)
+    if verdict and (answer.verdict or _YES_NO.match(answer.text)):
+        return ((verdict.group(), "bold"), (answer.text[verdict.end():], ""))
+    return ((answer.text, ""),)
+
+
+def source_blocks(answer: Answer, *, quote_limit: int | None = None) -> list[Block]:
+    """Each citation numbered from 1: where it is (a chart cell's row too), the quote, the URL on its own line."""
     blocks: list[Block] = []
     for n, cite in enumerate(answer.citations, 1):
-        where = f"{cite.section} ({cite.source})" if cite.section and cite.source else cite.section or cite.source
-        blocks.append((2, ((f"[{n}] ", "bold cyan"), (where, "cyan"))))
-        if quotes:
-            blocks.append((6, ((f"\u201c{cite.quote}\u201d", "italic"),)))
-        if cite.url:  # a clickable link on terminals that support it (a rich style cannot hold white space)
-            link = "" if any(c.isspace() for c in cite.url) else f" link {cite.url}"
-            blocks.append((6, ((cite.url, "blue underline" + link),)))
+        blocks.append(Block(2, ((f"[{n}] ", "cyan"), (_where(cite), "cyan"))))
+        quote = cite.quote if quote_limit is None else _preview(cite.quote, quote_limit)
+        blocks.append(Block(6, ((f"\u201c{quote}\u201d", "italic"),)))
+        if cite.url:
+            blocks.append(Block(6, ((cite.url, "blue underline"),), link=cite.url))
     return blocks
+
+
+def _where(cite: Citation) -> str:
+    """Section and source; for a chart cell ("Speed \u2014 PyTorch: Fast") also its row and column, since the
+    cells of one chart share section, source and URL."""
+    where = f"{cite.section} ({cite.source})" if cite.section and cite.source else cite.section or cite.source
+    label, colon, _ = cite.quote.partition(":")
+    row, dash, column = label.partition(" \u2014 ")
+    if cite.id.startswith("chart/") and colon and dash:
+        return f"{where}, chart row \u201c{row}\u201d, column {column}"
+    return where
 
 
 def why_blocks(answer: Answer) -> list[Block]:
@@ -110,15 +151,15 @@ def why_blocks(answer: Answer) -> list[Block]:
         ("verdict", _names(answer.verdict)),
         ("confidence", f"{confidence:.2f}" if isinstance(confidence, (int, float)) else confidence),
     ]
-    blocks: list[Block] = [(0, ((f"{key}: ", "bold"), (str(value) if value not in (None, "") else "-", "green"))) for key, value in fields]
+    blocks = [Block(0, ((f"{key}: ", "bold"), (str(value) if value not in (None, "") else "-", "green"))) for key, value in fields]
     passages = trace.get("passages") or []
-    blocks.append((0, (("top passages:", "bold"),) if passages else (("top passages: none in the trace", "bold"),)))
+    blocks.append(Block(0, (("top passages:", "bold"),) if passages else (("top passages: none in the trace", "bold"),)))
     for n, passage in enumerate(passages, 1):
         passage = passage if isinstance(passage, Mapping) else {"text": passage}
         score = passage.get("score")
         score_text = f"{score:.3f}" if isinstance(score, (int, float)) else str(score or "?")
-        blocks.append((2, ((f"{n}. ", "bold cyan"), (score_text, "magenta"), ("  ", ""), (str(passage.get("id", "?")), "cyan"))))
-        blocks.append((6, ((_preview(str(passage.get("text", ""))), "dim"),)))
+        blocks.append(Block(2, ((f"{n}. ", "bold cyan"), (score_text, "magenta"), ("  ", ""), (str(passage.get("id", "?")), "cyan"))))
+        blocks.append(Block(6, ((_preview(str(passage.get("text", "")), PASSAGE_PREVIEW), "dim"),)))
     return blocks
 
 
@@ -129,7 +170,7 @@ def _names(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _preview(text: str) -> str:
-    """`text` on one line, cut to `PASSAGE_PREVIEW` characters."""
+def _preview(text: str, limit: int) -> str:
+    """`text` on one line, cut to `limit` characters."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= PASSAGE_PREVIEW else flat[: PASSAGE_PREVIEW - 1].rstrip() + "\u2026"
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "\u2026"

@@ -49,6 +49,9 @@ GREETING = (
 
 PROMPT = "fwbot> "
 
+QUOTE_PREVIEW = 160
+"""Characters of each quote under an answer in the chat; `:sources` shows them whole."""
+
 
 def history_path() -> Path:
     """Where the line history lives: $FWBOT_HOME/history, else ~/.fwbot/history."""
@@ -76,7 +79,7 @@ class Chat:
         else:
             try:
                 self.last = self.session.ask(clean_question(text))
-                render.emit(render.answer_blocks(self.last, quotes=False))
+                render.emit(render.answer_blocks(self.last, quote_limit=QUOTE_PREVIEW))
             except UsageError as e:
                 render.message(str(e), "red", sys.stderr)
         render.message("")  # a blank line between turns
@@ -85,7 +88,7 @@ class Chat:
     def _command(self, name: str) -> None:
         """Run a `:command`."""
         if name == ":help":
-            render.emit((2, ((f"{cmd:<9}", "bold cyan"), (text, ""))) for cmd, text in COMMANDS.items())
+            render.emit(render.Block(2, ((f"{cmd:<9}", "bold cyan"), (text, ""))) for cmd, text in COMMANDS.items())
             render.message("Anything else is a question. Tab completes framework names and commands.", "dim")
         elif name == ":reset":
             self.session, self.last = Session(), None
@@ -95,7 +98,7 @@ class Chat:
         elif self.last is None:
             render.message("Nothing asked yet: ask a question first.", "dim")
         elif name == ":sources":
-            render.emit(render.source_blocks(self.last) or [(0, (("The last answer cites no sources.", "dim"),))])
+            render.emit(render.source_blocks(self.last) or [render.Block(0, (("The last answer cites no sources.", "dim"),))])
         else:
             render.emit(render.why_blocks(self.last))
 
@@ -129,7 +132,7 @@ def _greet() -> None:
     """Say what fwbot knows and how to start."""
     render.message(GREETING)
     render.message("Try:", "bold")
-    render.emit((2, ((example, "cyan"),)) for example in EXAMPLES)
+    render.emit(render.Block(2, ((example, "cyan"),)) for example in EXAMPLES)
     render.message(":help lists commands \u00b7 Tab completes \u00b7 Ctrl-C clears the line \u00b7 quit or Ctrl-D leaves", "dim")
 
 
