@@ -52,8 +52,11 @@ def is_tty(out: TextIO) -> bool:
 
 
 def emit(blocks: Iterable[Block], out: TextIO | None = None) -> None:
-    """Print `blocks` to `out` (default stdout): through rich on a TTY, else as plain lines."""
+    """Print `blocks` to `out` (default stdout): through rich on a TTY, else as plain lines.
+
+    Plain `(indent, spans)` tuples are taken as blocks too."""
     out = out or sys.stdout
+    blocks = [Block(*block) for block in blocks]
     if not is_tty(out):
         out.write("".join(" " * b.indent + "".join(text for text, _ in b.spans) + "\n" for b in blocks))
         out.flush()
