@@ -1,6 +1,7 @@
 """`fwbot ask` and the command line, run as a user runs them: the installed script, in a subprocess."""
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -142,3 +143,17 @@ def test_every_subcommand_in_the_table_is_listed_and_has_its_own_help(command: s
     assert f"    {command} " in capsys.readouterr().out
     assert main([command, "--help"]) == 0
     assert capsys.readouterr().out.startswith(f"usage: fwbot {command} ")
+
+
+def test_no_module_imports_the_cli_back() -> None:
+    """The command line sits on top: the chat, eval and rendering share input checks through bot.terminal.inputs."""
+    for path in Path(bot.__file__).parent.rglob("*.py"):
+        if path.name == "cli.py":
+            continue
+        imports: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imports |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imports |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+        assert "bot.terminal.cli" not in imports, f"{path} imports the command line"
