@@ -1,7 +1,7 @@
 """The attribute vocabulary compiled for matching: stemmed phrases with weights, and polarity cues."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from index.analyzer import FRAMEWORKS, _stem, words
 
@@ -26,6 +26,8 @@ class Lexicon:
     phrasing: dict[str, dict[str, str]]
     generic: dict[str, frozenset[str]]  # for valued attributes: words naming the attribute, not a value
     domain: frozenset[str]  # attributes only deep-learning frameworks have
+    named: frozenset[str] = frozenset()  # words naming what the facts are about (torchserve, pytensor)
+    values: dict[str, frozenset[str]] = field(default_factory=dict)  # per attribute, its values' words
 
     @classmethod
     def build(cls, attributes: dict[str, dict]) -> Lexicon:

@@ -2,17 +2,18 @@
 string and always return an `Answer`."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import threading
 import unicodedata
 
+from bot import routes
 from bot.answer import Answer
-from bot.answerer import compose
-from bot.knowledge import knowledge
-from bot.query import read
+from bot.knowledge import Knowledge, knowledge
+from bot.query import Context, Reading, read
 from bot.router import features
-from bot.routing import Context, decide
+from bot.routing import Decision, decide
 
 log = logging.getLogger("fwbot")
 
@@ -61,9 +62,9 @@ class Session:
                                f"question in under {MAX_CHARS:,} characters.", route="help", confidence=1.0)
         kb = knowledge()
         reading = read(text, kb.lexicon)
-        probs = kb.router.probabilities(features(reading))
-        decision = decide(reading, probs, self._context, kb.lexicon)
-        answer = compose(kb, decision.reading, decision.route, decision.confidence)
+        decision, probs = _decide(kb, reading, self._context)
+        answer = routes.answer(routes.Ask(kb, decision.reading, reading, decision.route, decision.confidence,
+                                          self._context, part=_part))
         r = decision.reading
         if answer.route not in ("help", "out_of_scope"):
             self._context = Context(answer.route, r)
@@ -75,7 +76,18 @@ class Session:
             "probabilities": {k: round(v, 3) for k, v in sorted(probs.items(), key=lambda kv: -kv[1])},
             "passages": [{"id": h.doc.id, "score": round(h.score, 3), "text": h.doc.text} for h in hits],
         }
-        return Answer(answer.text, answer.route, answer.verdict, answer.citations, answer.confidence, answer.notes, trace)
+        return dataclasses.replace(answer, trace=trace)
+
+
+def _decide(kb: Knowledge, reading: Reading, context: Context | None) -> tuple[Decision, dict[str, float]]:
+    probs = kb.router.probabilities(features(reading))
+    return decide(reading, probs, context, kb.lexicon), probs
+
+
+def _part(ask: routes.Ask, part: Reading) -> Answer:
+    """One part of a multi-part question, routed on its own."""
+    decision, _ = _decide(ask.kb, part, None)
+    return routes.answer(routes.Ask(ask.kb, decision.reading, part, decision.route, decision.confidence))
 
 
 def ask(question: object) -> Answer:

@@ -17,7 +17,7 @@ from bot.terminal.cli import SUBCOMMANDS, main
 
 FWBOT = str(Path(sys.executable).with_name("fwbot"))
 QUESTION = "which is faster, pytorch or keras?"
-ANSWER_FIELDS = {"text", "route", "verdict", "citations", "confidence", "notes"}
+ANSWER_FIELDS = {"text", "route", "verdict", "citations", "confidence", "notes", "tables"}
 ROUTES = {"compare", "attribute", "define", "recommend", "search", "help", "out_of_scope"}
 
 
@@ -49,7 +49,8 @@ def test_plain_output_has_the_answer_then_numbered_sources_with_urls(tmp_path: P
         for part in (cite.section, cite.quote, cite.url):
             assert part in out[position:], f"source {n} lacks {part!r}"
     for note in expected.notes:
-        assert out.count(note) == 1, "each note once, in the text or after the sources"
+        assert out.count(str(note)) == 1, "each note once, after the sources"
+        assert expected.text.count(note.fact) <= 1, "a correction is stated once at most in the text"
 
 
 def test_json_is_one_object_with_the_answer_fields(tmp_path: Path) -> None:

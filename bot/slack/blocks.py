@@ -55,8 +55,8 @@ def answer_message(
     head: list[dict[str, Any]] = []
     if show_question or asked_by:
         head.append(_context(_question_line(question, asked_by)))
-    notes = answer.notes[:MAX_NOTES]
-    text = _without_notes(answer.text, notes)
+    notes = [str(note) for note in answer.notes[:MAX_NOTES]]
+    text = answer.text
     body = [_section(piece) for piece in split(text, TEXT_LIMIT)[:MAX_ANSWER_SECTIONS]]
     if not body:
         body = [_section("_(no answer text)_")]
@@ -97,13 +97,6 @@ def parse_feedback_value(value: str) -> dict[str, str]:
         data = {}
     return {key: str(data.get(short, ""))[:500] for key, short in
             (("answer_id", "a"), ("route", "r"), ("question", "q"))}
-
-
-def _without_notes(text: str, notes: tuple[str, ...]) -> str:
-    """The answer text minus the "Note: ..." sentences the core appends (shown as ⚠️ lines instead)."""
-    for note in notes:
-        text = text.replace(f"Note: {note}", "")
-    return text.strip()
 
 
 def _question_line(question: str, asked_by: str | None) -> str:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import sys
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-from bot import Answer, Citation
+from bot import Answer
 from bot.terminal import hyperlinks
 
 if TYPE_CHECKING:
@@ -36,12 +35,6 @@ class Block(NamedTuple):
 
 PASSAGE_PREVIEW = 240
 """Characters of a passage shown by `:why`; the full text is in `:sources`."""
-
-_VERDICT = re.compile(r".+?[.!?](?=\s+[A-Z\u201c\"(]|\s*$)", re.DOTALL)
-"""An answer's first sentence: up to the first full stop that ends the text or comes before a new sentence."""
-
-_YES_NO = re.compile(r"(?:Yes|No)\b")
-
 
 def is_tty(out: TextIO) -> bool:
     """Whether `out` is an interactive terminal (closed or fake streams count as not)."""
@@ -91,53 +84,37 @@ def message(text: str, style: str = "", out: TextIO | None = None) -> None:
 
 
 def answer_blocks(answer: Answer, *, quote_limit: int | None = None) -> list[Block]:
-    """The answer text (its verdict in bold), then its numbered sources, then notes.
+    """The answer text, its verdict, its numbered sources, then notes (each says which article words are
+    dated and where the current fact comes from; the fact itself is in the text).
 
-    Quotes are cut to `quote_limit` characters when given. A note the text already carries word for
-    word is not printed twice.
+    Quotes are cut to `quote_limit` characters when given. Only the verdict and the notes' labels are
+    bold, so they stand out.
     """
-    blocks = [Block(0, _text_spans(answer))]
+    blocks = [Block(0, ((answer.text, ""),))]
+    if answer.verdict:
+        blocks.append(Block(0, (("Verdict: " + ", ".join(answer.verdict), "bold"),)))
     if answer.citations:
         blocks.append(Block(0))
         blocks.append(Block(0, (("Sources:", "underline"),)))
         blocks.extend(source_blocks(answer, quote_limit=quote_limit))
-    notes = [note for note in answer.notes if note not in answer.text]
-    if notes:
+    if answer.notes:
         blocks.append(Block(0))
-        blocks.extend(Block(0, (("Note: ", "bold yellow"), (note, "yellow"))) for note in notes)
+        blocks.extend(Block(0, (("Note: ", "bold yellow"), (str(note), "yellow"))) for note in answer.notes)
     return blocks
 
 
-def _text_spans(answer: Answer) -> tuple[Span, ...]:
-    """The answer's text, with its verdict in bold: the first sentence, where the answer favours a
-    framework or says yes or no. Other answers have no verdict to stand out."""
-    verdict = _VERDICT.match(answer.text)
-    if verdict and (answer.verdict or _YES_NO.match(answer.text)):
-        return ((verdict.group(), "bold"), (answer.text[verdict.end():], ""))
-    return ((answer.text, ""),)
-
-
 def source_blocks(answer: Answer, *, quote_limit: int | None = None) -> list[Block]:
-    """Each citation numbered from 1: where it is (a chart cell's row too), the quote, the URL on its own line."""
+    """Each citation numbered from 1: where it is, the quote (a chart cell's names its row and column, which
+    tells apart cells that share the chart's title and URL), the URL on its own line."""
     blocks: list[Block] = []
     for n, cite in enumerate(answer.citations, 1):
-        blocks.append(Block(2, ((f"[{n}] ", "cyan"), (_where(cite), "cyan"))))
+        where = f"{cite.section} ({cite.source})" if cite.section and cite.source else cite.section or cite.source
+        blocks.append(Block(2, ((f"[{n}] ", "cyan"), (where, "cyan"))))
         quote = cite.quote if quote_limit is None else _preview(cite.quote, quote_limit)
         blocks.append(Block(6, ((f"\u201c{quote}\u201d", "italic"),)))
         if cite.url:
             blocks.append(Block(6, ((cite.url, "blue underline"),), link=cite.url))
     return blocks
-
-
-def _where(cite: Citation) -> str:
-    """Section and source; for a chart cell ("Speed \u2014 PyTorch: Fast") also its row and column, since the
-    cells of one chart share section, source and URL."""
-    where = f"{cite.section} ({cite.source})" if cite.section and cite.source else cite.section or cite.source
-    label, colon, _ = cite.quote.partition(":")
-    row, dash, column = label.partition(" \u2014 ")
-    if cite.id.startswith("chart/") and colon and dash:
-        return f"{where}, chart row \u201c{row}\u201d, column {column}"
-    return where
 
 
 def why_blocks(answer: Answer) -> list[Block]:

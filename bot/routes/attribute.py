@@ -1,0 +1,131 @@
+"""One framework's attribute: its value from the current facts ("What is JAX written in?"), or its rating as
+the article gives it ("Is TensorFlow hard to debug?"), with a yes or no first when the question asks for one.
+A question about the present ("still", "today") leads with the current fact; the article's view comes second."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.answer import Answer
+from bot.lexicon import stems
+from bot.routes.draft import Ask, Draft, q
+from corpus import Claim, Fact
+from index.analyzer import words as analyze_words
+
+_OPEN = (None, "definition", "background")
+
+
+def best_facts(d: Draft, facts: Sequence[Fact], framework: str) -> list[Fact]:
+    """The facts in the order the question calls for: the primary (current) one first, unless another
+    matches more of the question's own words ("How do I switch the backend?" picks the one on switching)."""
+    generic = d.kb.lexicon.generic.get(d.r.attribute or "", frozenset())
+    asked = set(d.r.terms) - generic - {framework.lower()}
+
+    def overlap(fact: Fact) -> int:
+        return len(asked & set(stems(fact.statement + " " + " ".join(fact.values) + " " + fact.id.replace("-", " "))))
+
+    current = [f for f in facts if not f.id.endswith("-history")] or list(facts)
+    if not current:
+        return []
+    best = max(current, key=overlap)
+    first = best if overlap(best) > overlap(current[0]) else current[0]
+    return [first] + [f for f in facts if f is not first]
+
+
+def part_facts(d: Draft, framework: str) -> list[Fact]:
+    """Facts about the part of the framework the question names ("Is TorchScript deprecated?"), any
+    attribute, those sharing most of the question's words first."""
+    if not d.r.parts:
+        return []
+    named = {t for part in d.r.parts for t in stems(part)}
+    asked = set(d.r.terms)
+    found = [f for (fw, _), group in d.kb.facts.items() if fw == framework for f in group
+             if named & set(stems(f.statement + " " + " ".join(f.values)))]
+    return sorted(found, key=lambda f: (-len(asked & set(stems(f.statement + " " + " ".join(f.values)))), f.id))
+
+
+def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim]) -> tuple[bool | None, str]:
+    """Yes or no for a yes/no question on one framework (None when the data does not settle it), and its
+    basis: "value" when a named value was looked up in the current facts ("Is PyTorch written in Lua?"),
+    "fact" or "article" when it rests on whether that source affirms the attribute."""
+    current = [f for f in facts if not f.id.endswith("-history")]
+    positive = d.r.polarity > 0
+    if d.r.parts:  # about a part, not the framework: settled only if its fact says every asked word
+        asked = set(d.asked_values(attribute, framework)) or set(d.r.terms) - {t for p in d.r.parts for t in stems(p)}
+        said = set(stems(current[0].statement + " " + " ".join(current[0].values))) if current else set()
+        return (True, "value") if asked and asked <= said else (None, "value")
+    if current and current[0].stance:  # the fact says outright ("Is CNTK a Keras backend?": not any more)
+        return current[0].stance == "both" or (current[0].stance == "yes") == positive, "fact"
+    generic = d.kb.lexicon.generic.get(attribute)
+    if generic is not None:
+        asked = d.asked_values(attribute, framework)
+        own = {t for f in current for v in f.values for t in stems(v)}
+        if asked and own:
+            return any(t in own for t in asked), "value"
+    row = d.kb.rows.get(attribute)
+    stance = row.stance.get(framework) if row else None
+    if stance is None:
+        votes = [c.stance[framework] for c in claims if framework in c.stance]
+        if votes and votes.count("yes") != votes.count("no"):
+            stance = "yes" if votes.count("yes") > votes.count("no") else "no"
+    if stance is None:
+        return None, "article"
+    return stance == "both" or (stance == "yes") == positive, "article"
+
+
+def answer(ask: Ask) -> Answer | None:
+    """The attribute of the one framework asked about; declines a question with no attribute or framework."""
+    r = ask.reading
+    if not r.frameworks or r.attribute in _OPEN:
+        return None
+    d = Draft(ask, "attribute")
+    framework, attribute = r.frameworks[0], r.attribute
+    assert attribute is not None
+    label = d.label(attribute)
+    facts = part_facts(d, framework) or best_facts(d, d.kb.facts_about(framework, attribute), framework)
+    row = d.kb.rows.get(attribute)
+    cell = row.cells.get(framework) if row else None
+    # Worth quoting first: passages about this framework, then those with the asked words or the values.
+    asked = set(r.terms) - {framework.lower()}
+    vocab = d.vocabulary(attribute) - {framework.lower()}
+    claims = sorted(d.kb.claims_about(attribute, framework),
+                    key=lambda c: (c.frameworks[:1] != (framework,), -len(asked & set(stems(c.quote))),
+                                   -len(vocab & set(stems(c.quote)))))
+    if r.parts:  # the article never names a framework's parts: only a sentence that does is worth quoting
+        claims = [c for c in claims if set(r.parts) & set(analyze_words(c.quote))]
+    if not facts and not claims and cell is None:
+        return d.not_covered(f"{framework}'s {label}")
+    decided, basis = decide(d, framework, attribute, facts, claims) if r.yesno else (None, "")
+    corrected = [f for f in facts if f.status and basis == "article"]
+    if decided is not None and r.now and corrected:
+        decided, basis = not decided, "now"  # the article's rating is flagged as dated: today it is the reverse
+    if decided is not None:  # quote first what agrees with the answer
+        agrees = "yes" if decided == (r.polarity > 0) else "no"
+        claims = sorted(claims, key=lambda c: c.stance.get(framework, agrees) != agrees)
+    valued = attribute in d.kb.lexicon.generic
+    fact_first = basis in ("value", "fact", "now") or (not r.yesno and (valued or r.now))
+    if fact_first and facts:
+        d.ev.fact(facts[0])
+    if cell is not None and row is not None:
+        d.ev.cell(row, framework)
+    for claim in claims[:2]:
+        d.ev.claim(claim)
+    for fact in facts[:1 if fact_first else 2]:
+        d.ev.fact(fact)
+    article = []
+    if cell is not None and row is not None:
+        article.append(f"The article's chart gives {framework}'s {row.label} as {q(cell)}.")
+    if claims:
+        article.append(f"The article says: {q(claims[0].quote)}.")
+    noted = {fact.id for _, fact in d.ev.corrected}
+    current = [facts[0].statement] if facts and (fact_first or facts[0].id not in noted) else []
+    if not r.yesno:
+        lead = ""
+    elif decided is None:
+        lead = "The corpus does not settle that plainly. "
+    elif basis == "now":
+        lead = ("Yes, today" if decided else "No, not today") + " (the article's view is dated). "
+    else:
+        lead = ("Yes" if decided else "No") + (", according to the article. " if basis == "article" else ". ")
+    if fact_first:
+        return d.finish(lead + " ".join(current), " ".join(article), limit=3 if valued else 4)
+    return d.finish(lead + " ".join(article[:1]), " ".join(article[1:] + current), limit=4)
