@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import fact_list
-from bot.cli import main
+from bot.terminal import facts as fact_list
+from bot.terminal.cli import main
 from corpus import Fact, load_corpus
 
 FWBOT = str(Path(sys.executable).with_name("fwbot"))

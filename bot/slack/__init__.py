@@ -15,6 +15,9 @@ from types import FrameType
 
 log = logging.getLogger(__name__)
 
+DEFAULT_API_URL = "https://slack.com/api/"
+"""Where the Web API is when SLACK_API_URL is not set (slack_sdk's default)."""
+
 
 def run(argv: list[str]) -> int:
     """Start the Slack bot; returns the exit status (2: bad usage or missing variable)."""
@@ -44,7 +47,10 @@ def run(argv: list[str]) -> int:
 
     try:
         bot = create_app(config)
-    except Exception as error:  # auth.test refused or Slack unreachable
+    except OSError as error:  # auth.test got no answer: no network, DNS, proxy, firewall, wrong SLACK_API_URL
+        print(f"fwbot slack: {_unreachable(config.api_url, error)}", file=sys.stderr)
+        return 1
+    except Exception as error:  # auth.test refused the token
         print(f"fwbot slack: could not start: {redactor.redact(str(error))}", file=sys.stderr)
         return 1
     signal.signal(signal.SIGTERM, _interrupt)
@@ -60,6 +66,19 @@ def run(argv: list[str]) -> int:
         bot.close()
         log.info("stopped: %s", " ".join(f"{key}={value}" for key, value in bot.stats().items()))
     return 0
+
+
+def _unreachable(api_url: str | None, error: OSError) -> str:
+    """What to tell the user when Slack could not be reached to check the token: where, why, what to check."""
+    url = (api_url or DEFAULT_API_URL) + "auth.test"
+    reason = getattr(error, "reason", error)  # URLError wraps the socket's error
+    why = getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
+    if api_url:
+        check = f"Check that SLACK_API_URL ({api_url}) is right and that its server is up."
+    else:
+        check = ("Check that this machine can reach slack.com over HTTPS: its network and DNS, a firewall, "
+                 "or a proxy (set HTTPS_PROXY if one is needed).")
+    return f"could not reach Slack to check the bot token: no answer from {url} ({why}). {check}"
 
 
 def _parser() -> argparse.ArgumentParser:

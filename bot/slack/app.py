@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from slack_bolt import Ack, App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.error import BoltUnhandledRequestError
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk import WebClient
 from slack_sdk.http_retry import RetryHandler
 from slack_sdk.http_retry.builtin_handlers import (
@@ -127,13 +128,15 @@ def create_app(config: Config, *, clock: Callable[[], float] = time.monotonic) -
         timeout=timeout,
         retry_handlers=handlers,
     )
+    bolt_log = logging.getLogger("fwbot.slack.bolt")
+    bolt_log.addFilter(_not_token_unused)  # added once: the same function is not added twice
     app = App(
         client=client,
         signing_secret=config.signing_secret,
         process_before_response=True,
         raise_error_for_unhandled_request=True,  # lets `on_error` ack them (Bolt's own answer is a 404)
         ignoring_self_events_enabled=False,  # `intake.why_ignored` does it, and logs it by kind only
-        logger=logging.getLogger("fwbot.slack.bolt"),
+        logger=bolt_log,
         name="fwbot",
     )
     sessions = SessionStore(capacity=config.max_sessions, ttl=config.session_ttl, clock=clock)
@@ -149,6 +152,12 @@ def create_app(config: Config, *, clock: Callable[[], float] = time.monotonic) -
     )
     _register(bot, config.slash_command)
     return bot
+
+
+def _not_token_unused(record: logging.LogRecord) -> bool:
+    """Drops Bolt's "`token` will be unused" warning: Bolt reads SLACK_BOT_TOKEN itself, but the client
+    we give it was built with that same token, so the warning on every start says nothing."""
+    return record.getMessage() != warning_client_prioritized_and_token_skipped()
 
 
 def _register(bot: SlackBot, slash_command: str) -> None:

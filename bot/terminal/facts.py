@@ -6,9 +6,8 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import Any
 
-from bot import render
+from bot.terminal import render
 from corpus import Fact, load_corpus
 from corpus.records import FRAMEWORK_NAMES
 
@@ -38,16 +37,16 @@ def _days(text: str) -> int:
     return days
 
 
-def register(commands: Any) -> None:
-    """Add the `facts` subcommand to the `fwbot` subparsers."""
-    cmd = commands.add_parser(
-        "facts", help="list the curated facts with their sources and check dates",
-        description="List the curated facts: framework, attribute, our statement, the primary source and its "
-        "own words, the date the fact holds as of, and the date it was last checked.")
+HELP = "list the curated facts with their sources and check dates"
+DESCRIPTION = ("List the curated facts: framework, attribute, our statement, the primary source and its own words, "
+               "the date the fact holds as of, and the date it was last checked.")
+
+
+def add_arguments(cmd: argparse.ArgumentParser) -> None:
+    """The `facts` subcommand's options."""
     cmd.add_argument("--json", action="store_true", help="print the facts as one JSON array")
     cmd.add_argument("--stale", type=_days, metavar="DAYS", help="only facts checked more than DAYS days ago")
     cmd.add_argument("--framework", type=_framework, metavar="NAME", help="only facts about this framework")
-    cmd.set_defaults(func=run)
 
 
 def select(facts: tuple[Fact, ...], *, framework: str | None = None, stale: int | None = None,
