@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import bot
-from bot import Answer, Citation, render
+from bot import Answer, Citation
+from bot.terminal import render
 from bot.knowledge import knowledge
 from bot.slack.blocks import answer_message
 
@@ -55,19 +56,18 @@ def test_sources_in_the_chat_show_the_source_words(tmp_path: Path) -> None:
     start = out.rindex("  [1] ")  # where `:sources` begins: the answer listed its sources first
     answer_part, sources_part = out[:start], out[start:]
     assert "Sources:" in answer_part
-    assert "The source says:" not in answer_part, "the chat's answer lists sources without quotes"
     assert f"The source says: \u201c{cite.source_quote}\u201d" in sources_part
 
 
-def test_render_without_quotes_leaves_the_source_words_out_too() -> None:
+def test_render_shows_the_source_words_and_previews_them_with_the_quote() -> None:
     cite = Citation("fact/x", "pypi.org", "Keras: licence", "Keras is Apache 2.0.", "https://pypi.org/project/keras/",
                     "License: Apache Software License")
     answer = Answer("Apache 2.0.", "attribute", citations=(cite,))
-    lines = ["".join(text for text, _ in spans) for _, spans in render.source_blocks(answer)]
+    lines = ["".join(text for text, _ in block.spans) for block in render.source_blocks(answer)]
     assert lines == ["[1] Keras: licence (pypi.org)", "\u201cKeras is Apache 2.0.\u201d",
                      "The source says: \u201cLicense: Apache Software License\u201d", "https://pypi.org/project/keras/"]
-    lines = ["".join(text for text, _ in spans) for _, spans in render.source_blocks(answer, quotes=False)]
-    assert lines == ["[1] Keras: licence (pypi.org)", "https://pypi.org/project/keras/"]
+    lines = ["".join(text for text, _ in block.spans) for block in render.source_blocks(answer, quote_limit=12)]
+    assert lines[2].startswith("The source says: \u201cLicense") and "Software License" not in lines[2]
 
 
 def test_slack_sources_show_the_source_words_escaped() -> None:

@@ -118,7 +118,7 @@ def source_blocks(answer: Answer, *, quote_limit: int | None = None) -> list[Blo
         blocks.append(Block(6, ((f"\u201c{quote}\u201d", "italic"),)))
         if cite.source_quote:  # a fact: our statement above, the cited page's own words here
             said = cite.source_quote if quote_limit is None else _preview(cite.source_quote, quote_limit)
-            blocks.append(Block(6, ((SOURCE_SAYS, "bold"), (f"\u201c{said}\u201d", "italic"))))
+            blocks.append(Block(6, ((SOURCE_SAYS, "cyan"), (f"\u201c{said}\u201d", "italic"))))
         if cite.url:
             blocks.append(Block(6, ((cite.url, "blue underline"),), link=cite.url))
     return blocks
