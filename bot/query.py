@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.lexicon import Lexicon, Phrase, find_phrase, stems
-from index.analyzer import STOPWORDS, find_frameworks, find_parts, normalize, words
+from index.analyzer import STOPWORDS, find_frameworks, find_parts, find_versions, normalize, words
 
 _YESNO_START = re.compile(
     r"^(is|are|was|were|does|do|did|can|could|should|would|will|has|have|had|isn't|aren't|doesn't|don't|can't|"
@@ -28,6 +28,7 @@ _STATEMENT_VERB = re.compile(
     r"\b(is|are|was|were|has|have|had|can|does|do|did|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
     r"requires?|got|gets|comes? with|ships?|became|stays?|remains?)\b")
 _WH_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|compare|tell|list|show|explain|give)\b")
+_WH_WORD = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
 _NOW = re.compile(
     r"\b(today|now|nowadays|still|these days|currently|current|anymore|any more|in 202\d|this year|at present|"
     r"as of now|right now|at the moment|modern|present day|yet)\b")
@@ -57,6 +58,7 @@ class Reading:
     pronoun: bool = False
     now: bool = False
     parts: tuple[str, ...] = ()
+    versions: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
     tokens: tuple[str, ...] = field(default=(), repr=False)
 
@@ -100,7 +102,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     head = _NOISE.sub("", text) or text
     # "Is TensorFlow high level or low level?" and "Is PyTorch or Keras faster?" ask which, not whether.
     alternatives = bool(_ALTERNATIVES.search(head)) and " than " not in f" {head} "
-    statement = head.rstrip().endswith("?") and not _WH_START.match(head) and bool(_STATEMENT_VERB.search(head))
+    statement = (head.rstrip().endswith("?") and not _WH_WORD.search(head) and not _WH_START.match(head)
+                 and bool(_STATEMENT_VERB.search(head)))
     yesno = not alternatives and (bool(_YESNO_START.match(head)) or bool(_TAG.search(head)) or statement)
     superlatives = [m for m in _SUPERLATIVE.findall(head) if m not in _NOT_SUPERLATIVE]
     terms = tuple(t for t, w in zip(tokens, raw_words) if w not in STOPWORDS and t not in _FILLER)
@@ -116,6 +119,7 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         pronoun=bool(_PRONOUN.search(text)),
         now=bool(_NOW.search(head)),
         parts=tuple(find_parts(question)),
+        versions=tuple(find_versions(question)),
         terms=terms,
         tokens=tokens,
     )

@@ -112,3 +112,14 @@ def find_uncovered(text: str) -> list[str]:
 def find_parts(text: str) -> list[str]:
     """Tokens naming a part of a framework ("torchserve", "torch.compile"), in order of mention."""
     return list(dict.fromkeys(t for t in words(text) if t not in _CANONICAL and _part_of(t)))
+
+
+def find_versions(text: str) -> list[str]:
+    """Framework names with a major version ("keras3", "tf2"), as written, in order of mention: the alias
+    folds them into the framework, but "Keras 3" asks about that version."""
+    return list(dict.fromkeys(t for t in _TOKEN.findall(normalize(text)) if t in _ALIASES and any(c.isdigit() for c in t)))
+
+
+def raw_tokens(text: str) -> set[str]:
+    """Normalised tokens before aliases fold them ("keras3" stays "keras3"), for matching versions."""
+    return set(_TOKEN.findall(normalize(text)))

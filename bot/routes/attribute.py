@@ -9,26 +9,51 @@ from bot.answer import Answer
 from bot.lexicon import stems
 from bot.routes.draft import Ask, Draft, q
 from corpus import Claim, Fact
+from index.analyzer import FRAMEWORKS, raw_tokens
 from index.analyzer import words as analyze_words
 
 _OPEN = (None, "definition", "background")
+_FRAMEWORK_WORDS = frozenset(f.lower() for f in FRAMEWORKS)
+
+
+def _words(fact: Fact) -> set[str]:
+    return set(stems(f"{fact.statement} {' '.join(fact.values)} {fact.id.replace('-', ' ')}"))
+
+
+def _asked(d: Draft, framework: str) -> set[str]:
+    """The question's own words, with their synonyms, less the attribute's name and the framework's."""
+    generic = d.kb.lexicon.generic.get(d.r.attribute or "", frozenset())
+    return d.kb.lexicon.widen(set(d.r.terms)) - generic - {framework.lower()}
+
+
+def _overlap(d: Draft, fact: Fact, asked: set[str]) -> int:
+    """How much of the question a fact speaks to; a version the question names ("Keras 3") counts double,
+    and naming a value of the asked attribute (a company, for "who built it?") counts once."""
+    words = _words(fact)
+    versions = len(set(d.r.versions) & raw_tokens(f"{fact.statement} {' '.join(fact.values)}"))
+    on_topic = bool(words & d.kb.lexicon.values.get(d.r.attribute or "", frozenset()) - _FRAMEWORK_WORDS)
+    return len(asked & words) + 2 * versions + on_topic
 
 
 def best_facts(d: Draft, facts: Sequence[Fact], framework: str) -> list[Fact]:
     """The facts in the order the question calls for: the primary (current) one first, unless another
-    matches more of the question's own words ("How do I switch the backend?" picks the one on switching)."""
-    generic = d.kb.lexicon.generic.get(d.r.attribute or "", frozenset())
-    asked = set(d.r.terms) - generic - {framework.lower()}
-
-    def overlap(fact: Fact) -> int:
-        return len(asked & set(stems(fact.statement + " " + " ".join(fact.values) + " " + fact.id.replace("-", " "))))
-
+    matches more of the question's own words ("How do I switch the backend?" picks the one on choosing)."""
+    asked = _asked(d, framework)
     current = [f for f in facts if not f.id.endswith("-history")] or list(facts)
     if not current:
         return []
-    best = max(current, key=overlap)
-    first = best if overlap(best) > overlap(current[0]) else current[0]
+    best = max(current, key=lambda f: _overlap(d, f, asked))
+    first = best if _overlap(d, best, asked) > _overlap(d, current[0], asked) else current[0]
     return [first] + [f for f in facts if f is not first]
+
+
+def related_facts(d: Draft, framework: str) -> list[Fact]:
+    """When the asked attribute has no data: the framework's facts on any attribute that speak to the
+    question's own words ("What replaced PyTorch Mobile?"), best first; none when nothing does."""
+    asked = _asked(d, framework) - d.kb.lexicon.widen(set(d.kb.lexicon.generic.get(d.r.attribute or "", ())))
+    found = [(score, f.id, f) for (fw, _), group in d.kb.facts.items() if fw == framework for f in group
+             if (score := _overlap(d, f, asked)) > 0]
+    return [f for _, _, f in sorted(found, key=lambda t: (-t[0], t[1]))]
 
 
 def part_facts(d: Draft, framework: str) -> list[Fact]:
@@ -37,10 +62,9 @@ def part_facts(d: Draft, framework: str) -> list[Fact]:
     if not d.r.parts:
         return []
     named = {t for part in d.r.parts for t in stems(part)}
-    asked = set(d.r.terms)
-    found = [f for (fw, _), group in d.kb.facts.items() if fw == framework for f in group
-             if named & set(stems(f.statement + " " + " ".join(f.values)))]
-    return sorted(found, key=lambda f: (-len(asked & set(stems(f.statement + " " + " ".join(f.values)))), f.id))
+    asked = d.kb.lexicon.widen(set(d.r.terms)) - {framework.lower()}  # "built" counts here: who built the part
+    found = [f for (fw, _), group in d.kb.facts.items() if fw == framework for f in group if named & _words(f)]
+    return sorted(found, key=lambda f: (-_overlap(d, f, asked), f.id))
 
 
 def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim]) -> tuple[bool | None, str]:
@@ -93,7 +117,9 @@ def answer(ask: Ask) -> Answer | None:
     if r.parts:  # the article never names a framework's parts: only a sentence that does is worth quoting
         claims = [c for c in claims if set(r.parts) & set(analyze_words(c.quote))]
     if not facts and not claims and cell is None:
-        return d.not_covered(f"{framework}'s {label}")
+        facts = related_facts(d, framework)[:2]
+        if not facts:
+            return d.not_covered(f"{framework}'s {label}")
     decided, basis = decide(d, framework, attribute, facts, claims) if r.yesno else (None, "")
     corrected = [f for f in facts if f.status and basis == "article"]
     if decided is not None and r.now and corrected:
