@@ -3,6 +3,7 @@ the article gives it ("Is TensorFlow hard to debug?"), with a yes or no first wh
 A question about the present ("still", "today") leads with the current fact; the article's view comes second."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.answer import Answer
@@ -65,6 +66,19 @@ def part_facts(d: Draft, framework: str) -> list[Fact]:
     asked = d.kb.lexicon.widen(set(d.r.terms)) - {framework.lower()}  # "built" counts here: who built the part
     found = [f for (fw, _), group in d.kb.facts.items() if fw == framework for f in group if named & _words(f)]
     return sorted(found, key=lambda f: (-_overlap(d, f, asked), f.id))
+
+
+_CHANGE = re.compile(r"\b(no longer|last (?:release|version)|lost|removed|deprecated|dropped|archived|ended|"
+                     r"discontinued|after (?:tf |tensorflow |version )?\d|from \d+\.\d+ on|since \d)")
+
+
+def what_changed(d: Draft, framework: str, shown: Sequence[Fact]) -> Fact | None:
+    """For a question about the present: the framework's fact, on any attribute, that records a change
+    touching the question's words ("still support GPUs?": native Windows lost GPU support after 2.10)."""
+    asked = _asked(d, framework)
+    found = [(len(asked & _words(f)), f.id, f) for (fw, _), group in d.kb.facts.items() if fw == framework
+             for f in group if f not in shown and _CHANGE.search(f.statement) and asked & _words(f)]
+    return max(found, key=lambda t: (t[0], t[1]))[2] if found else None
 
 
 def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim]) -> tuple[bool | None, str]:
@@ -144,6 +158,10 @@ def answer(ask: Ask) -> Answer | None:
         article.append(f"The article says: {q(claims[0].quote)}.")
     noted = {fact.id for _, fact in d.ev.corrected}
     current = [facts[0].statement] if facts and (fact_first or facts[0].id not in noted) else []
+    change = what_changed(d, framework, facts[:1]) if r.now else None
+    if change:  # "does it still…?": a change the facts record elsewhere is part of the answer
+        d.ev.fact(change)
+        current.append(change.statement)
     if not r.yesno:
         lead = ""
     elif decided is None:

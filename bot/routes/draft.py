@@ -52,11 +52,12 @@ class Ask:
 class Draft:
     """Citations, notes and text for one answer; `finish` puts them together in a fixed order."""
 
-    def __init__(self, ask: Ask, route: str | None = None, reading: Reading | None = None) -> None:
+    def __init__(self, ask: Ask, route: str | None = None, reading: Reading | None = None, *, any_topic: bool = False) -> None:
         self.ask, self.kb = ask, ask.kb
         self.r = reading or ask.reading
         self.route = route or ask.route
-        topic = None if self.r.attribute in (None, "definition", "background") else frozenset({self.r.attribute})
+        open_ = any_topic or self.r.attribute in (None, "definition", "background")
+        topic = None if open_ else frozenset({self.r.attribute})
         self.ev = Evidence(self.kb, frozenset(self.r.frameworks) or None, topic)
 
     def label(self, attribute: str) -> str:

@@ -15,7 +15,7 @@ _OPEN = (None, "definition", "background")
 
 
 def _kind(part: Reading) -> str | None:
-    if part.attribute not in _OPEN:
+    if part.attribute not in _OPEN and part.attribute_score >= 3:  # a weak cue ("learn") is no question of its own
         return part.attribute
     return "definition" if _DEFINE.match(part.text) and part.frameworks else None
 

@@ -105,7 +105,7 @@ def answer(ask: Ask) -> Answer | None:
         return _pros_and_cons(ask, r.frameworks[0]) if PROS_CONS.search(r.text) or asked else None
     if not asked and len(r.frameworks) < 2:
         return None
-    d = Draft(ask, "compare")
+    d = Draft(ask, "compare", any_topic=True)
     frameworks = list(r.frameworks)
     columns = _chart_frameworks(d, frameworks)
     if len(columns) < len(frameworks) or (not columns and not asked):

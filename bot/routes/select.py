@@ -68,11 +68,14 @@ def _by_stance(d: Draft, candidates: list[str], attribute: str) -> Answer | None
 
 
 def which_have(d: Draft, candidates: list[str], attribute: str) -> Answer | None:
-    """"Which framework runs on Android?", "which one did Microsoft make?": the frameworks whose current
-    facts have the asked value."""
-    asked = d.asked_values(attribute)
+    """"Which framework runs on Android?", "which one came out of Montréal?": the frameworks whose current
+    facts have the asked value, on the asked attribute or else on the one attribute whose values name it."""
+    names_ = {c.lower() for c in candidates} if attribute not in ("backends", "integration") else set()
+    asked = [t for t in d.asked_values(attribute) if t not in names_]
     if not asked:
-        return None
+        attribute, asked = _attribute_naming(d, names_)
+        if not asked:
+            return None
     having = []
     for framework in candidates:
         facts = [f for f in d.kb.facts_about(framework, attribute) if not f.id.endswith("-history")]
@@ -91,6 +94,18 @@ def which_have(d: Draft, candidates: list[str], attribute: str) -> Answer | None
                     " ".join(c.quote for c in d.ev.citations(3)), verdict=having, limit=3)
 
 
+def _attribute_naming(d: Draft, skip: set[str]) -> tuple[str, list[str]]:
+    """The valued attribute whose values name most of the question's words ("montreal": developer)."""
+    best, words = "", []
+    for attribute, values in d.kb.lexicon.values.items():
+        if attribute not in d.kb.lexicon.generic:
+            continue
+        found = [t for t in d.r.terms if t in values and t not in skip and t not in d.kb.lexicon.generic[attribute]]
+        if len(found) > len(words):
+            best, words = attribute, found
+    return best, words
+
+
 def answer(ask: Ask) -> Answer | None:
     """A "which of them…" question answered from the facts; declines questions about one framework,
     and attributes the article ranks (those are comparisons)."""
@@ -103,7 +118,7 @@ def answer(ask: Ask) -> Answer | None:
     candidates = list(r.frameworks) or list(FRAMEWORKS)
     attribute = r.attribute
     if attribute == "released":
-        return _by_date(d, candidates, attribute, ended=False)
+        return _by_date(d, candidates, attribute, ended=False) or which_have(d, candidates, attribute)
     if attribute == "maintenance":
         return _by_date(d, candidates, attribute, ended=True) or _by_stance(d, candidates, attribute)
     if attribute in d.kb.lexicon.generic and not d.kb.lexicon.ordered(attribute):
