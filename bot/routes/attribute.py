@@ -53,7 +53,7 @@ def related_facts(d: Draft, framework: str) -> list[Fact]:
     question's own words ("What replaced PyTorch Mobile?"), best first; none when nothing does."""
     asked = _asked(d, framework) - d.kb.lexicon.widen(set(d.kb.lexicon.generic.get(d.r.attribute or "", ())))
     found = [(score, f.id, f) for (fw, _), group in d.kb.facts.items() if fw == framework for f in group
-             if (score := _overlap(d, f, asked)) > 0]
+             if asked & _words(f) and (score := _overlap(d, f, asked))]
     return [f for _, _, f in sorted(found, key=lambda t: (-t[0], t[1]))]
 
 
@@ -81,24 +81,39 @@ def what_changed(d: Draft, framework: str, shown: Sequence[Fact]) -> Fact | None
     return max(found, key=lambda t: (t[0], t[1]))[2] if found else None
 
 
-def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim]) -> tuple[bool | None, str]:
+_NEGATED = re.compile(r"\b(not|no|never|none|without|cannot|can't|isn't|doesn't|no longer)\b", re.I)
+
+
+def _says_all(d: Draft, fact: Fact, asked: set[str]) -> bool:
+    """Whether the fact, unnegated, says every asked word or one meaning the same ("Is TensorFlow.js usable
+    in the browser?")."""
+    words = _words(fact)
+    return (bool(asked) and all(d.kb.lexicon.widen({t}) & words for t in asked)
+            and not _NEGATED.search(fact.statement))
+
+
+def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim],
+           related: bool = False) -> tuple[bool | None, str]:
     """Yes or no for a yes/no question on one framework (None when the data does not settle it), and its
     basis: "value" when a named value was looked up in the current facts ("Is PyTorch written in Lua?"),
-    "fact" or "article" when it rests on whether that source affirms the attribute."""
+    "fact" or "article" when it rests on whether that source affirms the attribute. Facts found on another
+    attribute (`related`) settle it only by saying every asked word."""
     current = [f for f in facts if not f.id.endswith("-history")]
     positive = d.r.polarity > 0
-    if d.r.parts:  # about a part, not the framework: settled only if its fact says every asked word
-        asked = set(d.asked_values(attribute, framework)) or set(d.r.terms) - {t for p in d.r.parts for t in stems(p)}
-        said = set(stems(current[0].statement + " " + " ".join(current[0].values))) if current else set()
-        return (True, "value") if asked and asked <= said else (None, "value")
+    generic = d.kb.lexicon.generic.get(attribute, frozenset())
+    distinctive = set(d.r.terms) - generic - {framework.lower()} - {t for p in d.r.parts for t in stems(p)}
+    if d.r.parts or related:  # not the framework's own attribute: settled only by a fact saying it all
+        asked = set(d.asked_values(attribute, framework)) or distinctive
+        return (True, "value") if current and _says_all(d, current[0], asked) else (None, "value")
     if current and current[0].stance:  # the fact says outright ("Is CNTK a Keras backend?": not any more)
         return current[0].stance == "both" or (current[0].stance == "yes") == positive, "fact"
-    generic = d.kb.lexicon.generic.get(attribute)
-    if generic is not None:
+    if attribute in d.kb.lexicon.generic:
         asked = d.asked_values(attribute, framework)
         own = {t for f in current for v in f.values for t in stems(v)}
         if asked and own:
             return any(t in own for t in asked), "value"
+        if current and positive and _says_all(d, current[0], distinctive):
+            return True, "fact"
     row = d.kb.rows.get(attribute)
     stance = row.stance.get(framework) if row else None
     if stance is None:
@@ -130,11 +145,12 @@ def answer(ask: Ask) -> Answer | None:
                                    -len(vocab & set(stems(c.quote)))))
     if r.parts:  # the article never names a framework's parts: only a sentence that does is worth quoting
         claims = [c for c in claims if set(r.parts) & set(analyze_words(c.quote))]
-    if not facts and not claims and cell is None:
+    related = not facts and not claims and cell is None
+    if related:
         facts = related_facts(d, framework)[:2]
         if not facts:
             return d.not_covered(f"{framework}'s {label}")
-    decided, basis = decide(d, framework, attribute, facts, claims) if r.yesno else (None, "")
+    decided, basis = decide(d, framework, attribute, facts, claims, related) if r.yesno else (None, "")
     corrected = [f for f in facts if f.status and basis == "article"]
     if decided is not None and r.now and corrected:
         decided, basis = not decided, "now"  # the article's rating is flagged as dated: today it is the reverse
