@@ -59,6 +59,7 @@ class Reading:
     now: bool = False
     parts: tuple[str, ...] = ()
     versions: tuple[str, ...] = ()
+    subject: str | None = None  # what a yes/no question is about: "I use TF; is CNTK dead?" -> CNTK
     terms: tuple[str, ...] = ()
     tokens: tuple[str, ...] = field(default=(), repr=False)
 
@@ -92,6 +93,18 @@ def _polarity(tokens: Phrase, attribute: str | None, lexicon: Lexicon) -> int:
     return -1 if any(find_phrase(tokens, cue) for cue in cues) else 1
 
 
+_BACK = re.compile(r"\b(it|its|that|this|they|them|those|these)\b")
+
+
+def _subject(last: str, frameworks: tuple[str, ...]) -> str | None:
+    """The framework the (last) question is about: the first it names, else, for "is that…", the one named
+    last before it, else the first of the whole text."""
+    named = find_frameworks(last)
+    if named:
+        return named[0]
+    return frameworks[-1] if frameworks and _BACK.search(last) else (frameworks[0] if frameworks else None)
+
+
 def read(question: str, lexicon: Lexicon) -> Reading:
     """Read one question on its own (no chat context)."""
     text = normalize(question).strip()
@@ -100,11 +113,14 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     frameworks = tuple(find_frameworks(question))
     attribute, score = _attribute(tokens, lexicon)
     head = _NOISE.sub("", text) or text
+    sentences = [x for x in re.split(r"(?<=[.?!])\s+", head) if x.strip()]
+    asked = next((x for x in reversed(sentences) if x.rstrip().endswith("?")), sentences[-1] if sentences else head)
+    last = _NOISE.sub("", asked) or asked  # "I see X. Is that abandoned now?" asks its last question
     # "Is TensorFlow high level or low level?" and "Is PyTorch or Keras faster?" ask which, not whether.
     alternatives = bool(_ALTERNATIVES.search(head)) and " than " not in f" {head} "
-    statement = (head.rstrip().endswith("?") and not _WH_WORD.search(head) and not _WH_START.match(head)
-                 and bool(_STATEMENT_VERB.search(head)))
-    yesno = not alternatives and (bool(_YESNO_START.match(head)) or bool(_TAG.search(head)) or statement)
+    statement = (last.rstrip().endswith("?") and not _WH_WORD.search(last) and not _WH_START.match(last)
+                 and bool(_STATEMENT_VERB.search(last)))
+    yesno = not alternatives and (bool(_YESNO_START.match(last)) or bool(_TAG.search(last)) or statement)
     superlatives = [m for m in _SUPERLATIVE.findall(head) if m not in _NOT_SUPERLATIVE]
     terms = tuple(t for t, w in zip(tokens, raw_words) if w not in STOPWORDS and t not in _FILLER)
     return Reading(
@@ -120,6 +136,7 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         now=bool(_NOW.search(head)),
         parts=tuple(find_parts(question)),
         versions=tuple(find_versions(question)),
+        subject=_subject(last, frameworks),
         terms=terms,
         tokens=tokens,
     )

@@ -25,7 +25,7 @@ def ranked(ask: Ask, frameworks: Sequence[str] | None = None, route: str | None 
     source = "the article" if ranking.row or ranking.claims else "the curated facts"
     lead = f"According to {source}, {ordering(d, ranking, polarity)}."
     if r.yesno and r.frameworks:
-        subject = r.frameworks[0]
+        subject = r.subject if r.subject in r.frameworks else r.frameworks[0]
         lead = ("Yes. " if subject in winners and not ranking.tie else "No. ") + lead
     support = d.cite_ranking(ranking, winners)
     return d.finish(lead, support, verdict=winners)

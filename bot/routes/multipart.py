@@ -14,8 +14,12 @@ _DEFINE = re.compile(r"^(what is|what's|what are|who is|tell me about)\b")
 _OPEN = (None, "definition", "background")
 
 
+_QUESTION = re.compile(r"^(what|which|who|when|where|why|how|is|are|was|were|does|do|did|can|could|has|have)\b")
+
+
 def _kind(part: Reading) -> str | None:
-    if part.attribute not in _OPEN and part.attribute_score >= 3:  # a weak cue ("learn") is no question of its own
+    # A weak cue ("learn") makes a part of its own only when the part is worded as a question.
+    if part.attribute not in _OPEN and (part.attribute_score >= 3 or _QUESTION.match(part.text)):
         return part.attribute
     return "definition" if _DEFINE.match(part.text) and part.frameworks else None
 
@@ -42,11 +46,15 @@ def answer(ask: Ask, route_part: Callable[[Ask, Reading], Answer]) -> Answer | N
     readings = parts(ask)
     if len(readings) < 2:
         return None
-    answers = [route_part(ask, r) for r in readings]
+    answers: list[Answer] = []
+    for part in readings:
+        if not part.frameworks and part.pronoun and answers and answers[-1].verdict:
+            part = part.with_context(frameworks=answers[-1].verdict)  # "which did Microsoft build, and is it…"
+        answers.append(route_part(ask, part))
     citations = list(dict.fromkeys(c for pair in zip(*(a.citations[:3] for a in answers)) for c in pair))
     citations += [c for a in answers for c in a.citations if c not in citations]
     notes = tuple(dict.fromkeys(n for a in answers for n in a.notes))
-    verdicts = {a.verdict for a in answers}
+    verdicts = {a.verdict for a in answers if a.verdict}
     return Answer(text=" ".join(a.text for a in answers), route=answers[0].route,
                   verdict=verdicts.pop() if len(verdicts) == 1 else (), citations=tuple(citations[:8]),
                   confidence=min(a.confidence for a in answers), notes=notes,

@@ -110,7 +110,7 @@ def answer(ask: Ask) -> Answer | None:
     """A "which of them…" question answered from the facts; declines questions about one framework,
     and attributes the article ranks (those are comparisons)."""
     r = ask.reading
-    if len(r.frameworks) == 1 or r.attribute in (None, "definition", "background") or r.yesno and not r.frameworks:
+    if len(r.frameworks) == 1 or r.attribute in (None, "definition", "background") or r.yesno:
         return None
     if not (_WHICH.search(r.text) or r.superlative):
         return None
