@@ -139,8 +139,9 @@ def _tables(tables: tuple[Table, ...], room: int) -> list[dict[str, Any]]:
     for table in tables:
         if table.title and len(blocks) + 2 < room:
             blocks.append(_section(clip(f"*{escape(table.title)}*", TEXT_LIMIT)))
-        rows = [sections for i in range(len(table.rows)) if (sections := _row(table, i))]
-        for shown, sections in enumerate(rows):
+        rows = [i for i, row in enumerate(table.rows) if any(cell.strip() for cell in row)]  # an empty row: none
+        for shown, i in enumerate(rows):
+            sections = _row(table, i)
             if len(blocks) + len(sections) + (shown + 1 < len(rows)) > room:
                 if len(blocks) < room:
                     blocks.append(_context(f"…and {len(rows) - shown} more row(s)"))

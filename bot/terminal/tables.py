@@ -42,18 +42,20 @@ def cited(text: str, number: int) -> str:
 
 
 def plain_lines(table: Table, width: int) -> list[str]:
-    """The table as plain lines at most `width` wide: the title, the column names underlined with dashes
-    (one run per column, two spaces apart), then the rows. A wrapped row continues on lines whose first
-    column is blank."""
+    """The table as plain lines at most `width` wide: the title, the column names, a rule of dashes (one run
+    per column, `GAP` spaces apart), the rows, the rule again. When a cell wraps, a blank line separates the
+    rows, so a row's continuation lines are never taken for a new row."""
     names = header(table)
+    lines = textwrap.wrap(table.title, max(width, MIN_WIDTH)) if table.title else []
+    if not names:
+        return lines
     grid = [[cited(" ".join(text.split()), number) for text, number in row] for row in cells(table)]
     widths = _fit([max([len(name), *(len(row[j]) for row in grid)]) for j, name in enumerate(names)], width)
-    lines = textwrap.wrap(table.title, max(width, MIN_WIDTH)) if table.title else []
-    lines += _wrapped(names, widths)
-    lines.append((" " * GAP).join("-" * w for w in widths))
-    for row in grid:
-        lines += _wrapped(row, widths)
-    return lines
+    rule = (" " * GAP).join("-" * w for w in widths)
+    rows = [_wrapped(row, widths) for row in grid]
+    between = [""] if any(len(row) > 1 for row in rows) else []
+    body = [line for k, row in enumerate(rows) for line in (between if k else []) + row]
+    return [*lines, *_wrapped(names, widths), rule, *body, rule]
 
 
 def rich_table(table: Table) -> RichTable:
