@@ -1,11 +1,13 @@
 """An `Answer` as a Slack Block Kit message, within Slack's limits and with all text escaped.
 
 Layout: (who asked what, for slash/shared answers) · (notices about the question) · the answer
-text · the verdict · numbered sources (section as a link, quoted passage; for a fact, also the source's
+text · the verdict · tables (a section per row: the row's label, then a field per cell, "*Keras:* High [1]",
+numbered as the sources are) · numbered sources (section as a link, quoted passage; for a fact, also the source's
 own words) · freshness notes · buttons
 ("Helpful" / "Not helpful", plus "Share in channel" on private slash-command answers).
-Limits honoured: at most 50 blocks, 3000 characters per text, fallback text under 4000
-characters, button values under 2000 characters.
+Limits honoured: at most 50 blocks, 3000 characters per text, 10 fields of 2000 characters per section,
+fallback text under 4000 characters, button values under 2000 characters. Tables come before sources:
+when blocks run short, sources are trimmed first, then a table's last rows.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import Answer, Citation
+from bot.answer import Table
 from bot.slack.markup import clip, escape, link, split
 
 MAX_BLOCKS = 50
@@ -25,6 +28,10 @@ QUOTE_LIMIT = 600
 QUESTION_LIMIT = 300
 MAX_ANSWER_SECTIONS = 6
 MAX_NOTES = 3
+MAX_FIELDS = 10
+FIELD_LIMIT = 2000
+SOURCES_KEPT = 3
+"""Blocks a table leaves for the sources when it is too long for the message: divider, one, "…and N more"."""
 
 HELPFUL = "fwbot_helpful"
 NOT_HELPFUL = "fwbot_not_helpful"
@@ -72,9 +79,11 @@ def answer_message(
     if answer.route not in _NO_FEEDBACK_ROUTES:
         tail.append(_buttons(answer, answer_id, question, shareable))
     room = MAX_BLOCKS - len(head) - len(body) - len(tail)
-    sources = [] if answer.route in _NO_SOURCES_ROUTES else _sources(answer.citations, room)
+    cited = answer.route not in _NO_SOURCES_ROUTES and answer.citations
+    tables = _tables(answer.tables, room - (SOURCES_KEPT if cited else 0))
+    sources = _sources(answer.citations, room - len(tables)) if cited else []
     fallback = clip(escape(text), FALLBACK_LIMIT) or "fwbot answer"
-    return Message(text=fallback, blocks=head + body + sources + tail)
+    return Message(text=fallback, blocks=head + body + tables + sources + tail)
 
 
 def notice_message(text: str) -> Message:
@@ -121,6 +130,43 @@ def _sources(citations: tuple[Citation, ...], room: int) -> list[dict[str, Any]]
     if len(shown) < len(citations):
         blocks.append(_context(f"…and {len(citations) - len(shown)} more source(s)"))
     return blocks
+
+
+def _tables(tables: tuple[Table, ...], room: int) -> list[dict[str, Any]]:
+    """Each table as its bold title and a section per row, within `room` blocks; rows that do not fit are
+    counted in a closing line."""
+    blocks: list[dict[str, Any]] = []
+    for table in tables:
+        if table.title and len(blocks) + 2 < room:
+            blocks.append(_section(clip(f"*{escape(table.title)}*", TEXT_LIMIT)))
+        rows = [i for i, row in enumerate(table.rows) if any(cell.strip() for cell in row)]  # an empty row: none
+        for shown, i in enumerate(rows):
+            sections = _row(table, i)
+            if len(blocks) + len(sections) + (shown + 1 < len(rows)) > room:
+                if len(blocks) < room:
+                    blocks.append(_context(f"…and {len(rows) - shown} more row(s)"))
+                break
+            blocks.extend(sections)
+    return blocks
+
+
+def _row(table: Table, i: int) -> list[dict[str, Any]]:
+    """Row `i` of `table`: a section whose text is the row's label (its first cell, bold) and whose fields
+    are the other cells, each named by its column; more than `MAX_FIELDS` cells go on in more sections."""
+    row, cites = table.rows[i], table.cites[i] if i < len(table.cites) else ()
+    cells = [_cited(escape(" ".join(text.split())), cites[j] if j < len(cites) else 0) for j, text in enumerate(row)]
+    names = [escape(" ".join(name.split())) for name in table.columns]
+    fields = [{"type": "mrkdwn", "text": clip(f"*{names[j]}:* {cell or '—'}" if j < len(names) and names[j]
+                                              else cell or "—", FIELD_LIMIT)} for j, cell in enumerate(cells[1:], 1)]
+    label = {"text": {"type": "mrkdwn", "text": clip(f"*{cells[0]}*", TEXT_LIMIT)}} if cells and cells[0] else {}
+    chunks = [fields[k:k + MAX_FIELDS] for k in range(0, len(fields), MAX_FIELDS)] or ([[]] if label else [])
+    return [{"type": "section", **(label if k == 0 else {}), **({"fields": chunk} if chunk else {})}
+            for k, chunk in enumerate(chunks)]
+
+
+def _cited(text: str, number: int) -> str:
+    """A cell followed by the number of its source, as in the sources list: "High [3]"."""
+    return f"{text} [{number}]".strip() if number > 0 else text
 
 
 def _citation_line(number: int, citation: Citation) -> str:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import sys
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from bot import Answer
-from bot.terminal import hyperlinks
+from bot.answer import Table
+from bot.terminal import hyperlinks, tables
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,6 +33,8 @@ class Block(NamedTuple):
     link: str = ""
     """The URL this line shows: printed whole, never wrapped (the terminal may fold it, nothing is inserted),
     and a hyperlink on terminals that show them."""
+    table: Table | None = None
+    """A table drawn in place of the spans: rich's on a TTY, aligned plain columns otherwise."""
 
 
 SOURCE_SAYS = "The source says: "
@@ -38,6 +42,9 @@ SOURCE_SAYS = "The source says: "
 
 PASSAGE_PREVIEW = 240
 """Characters of a passage shown by `:why`; the full text is in `:sources`."""
+
+PLAIN_WIDTH = 100
+"""The width plain tables fit when $COLUMNS does not say (piped output has no terminal to ask)."""
 
 def is_tty(out: TextIO) -> bool:
     """Whether `out` is an interactive terminal (closed or fake streams count as not)."""
@@ -54,7 +61,7 @@ def emit(blocks: Iterable[Block], out: TextIO | None = None) -> None:
     out = out or sys.stdout
     blocks = [Block(*block) for block in blocks]
     if not is_tty(out):
-        out.write("".join(" " * b.indent + "".join(text for text, _ in b.spans) + "\n" for b in blocks))
+        out.write("".join(_plain(block) for block in blocks))
         out.flush()
         return
     from rich.padding import Padding
@@ -65,12 +72,22 @@ def emit(blocks: Iterable[Block], out: TextIO | None = None) -> None:
     links = hyperlinks.supported()
     for block in blocks:
         text = Text.assemble(*block.spans)
-        if block.link:  # whole, on its own line: rich would cut it and indent the rest
+        if block.table:
+            console.print(Padding(tables.rich_table(block.table), (0, 0, 0, block.indent), expand=False))
+        elif block.link:  # whole, on its own line: rich would cut it and indent the rest
             if links and not any(c.isspace() for c in block.link):
                 text.stylize(Style(link=block.link))
             console.print(Text(" " * block.indent) + text, soft_wrap=True)
         else:  # Padding, not spaces, so wrapped lines keep the indent; an empty block is a blank line
             console.print(Padding(text, (0, 0, 0, block.indent), expand=False) if text else "")
+
+
+def _plain(block: Block) -> str:
+    """One block as plain lines: its spans' text, or its table fitted to $COLUMNS (default `PLAIN_WIDTH`)."""
+    if block.table:
+        width = shutil.get_terminal_size((PLAIN_WIDTH, 24)).columns - block.indent
+        return "".join(" " * block.indent + line + "\n" for line in tables.plain_lines(block.table, width))
+    return " " * block.indent + "".join(text for text, _ in block.spans) + "\n"
 
 
 @functools.cache
@@ -87,8 +104,9 @@ def message(text: str, style: str = "", out: TextIO | None = None) -> None:
 
 
 def answer_blocks(answer: Answer, *, quote_limit: int | None = None) -> list[Block]:
-    """The answer text, its verdict, its numbered sources, then notes (each says which article words are
-    dated and where the current fact comes from; the fact itself is in the text).
+    """The answer text, its verdict, its tables (each cell followed by its source's number), its numbered
+    sources, then notes (each says which article words are dated and where the current fact comes from; the
+    fact itself is in the text).
 
     Quotes are cut to `quote_limit` characters when given. Only the verdict and the notes' labels are
     bold, so they stand out.
@@ -96,6 +114,8 @@ def answer_blocks(answer: Answer, *, quote_limit: int | None = None) -> list[Blo
     blocks = [Block(0, ((answer.text, ""),))]
     if answer.verdict:
         blocks.append(Block(0, (("Verdict: " + ", ".join(answer.verdict), "bold"),)))
+    for table in answer.tables:
+        blocks += [Block(0), Block(0, table=table)]
     if answer.citations:
         blocks.append(Block(0))
         blocks.append(Block(0, (("Sources:", "underline"),)))
