@@ -149,7 +149,8 @@ class ServerProcess:
     def __init__(self, api_url: str, feedback: Path, workers: int, queue_size: int, hash_seed: int) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
         env |= {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": api_url,
-                "FWBOT_FEEDBACK_FILE": str(feedback), "PYTHONPATH": str(REPO), "PYTHONHASHSEED": str(hash_seed)}
+                "FWBOT_FEEDBACK_FILE": str(feedback), "FWBOT_HOME": str(feedback.parent),
+                "PYTHONPATH": str(REPO), "PYTHONHASHSEED": str(hash_seed)}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bot.slack", "--http", "--host", "127.0.0.1", "--port", "0",
              "--workers", str(workers), "--queue-size", str(queue_size)],

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 
@@ -36,3 +37,10 @@ class Answer:
         data["citations"] = [asdict(c) for c in self.citations]
         data["notes"] = list(self.notes)
         return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Answer:
+        """The `Answer` that `to_dict` gave `data` (for answers kept as JSON, e.g. by the Slack state)."""
+        return cls(text=data["text"], route=data["route"], verdict=tuple(data["verdict"]),
+                   citations=tuple(Citation(**c) for c in data["citations"]),
+                   confidence=float(data["confidence"]), notes=tuple(data["notes"]))

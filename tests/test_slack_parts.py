@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.slack.bounded import BoundedDict, BoundedSet
+from bot.kit.bounded import BoundedDict, BoundedSet
 from bot.slack.config import ConfigError, load
-from bot.slack.feedback import FeedbackStore, read_feedback
-from bot.slack.logs import RedactingFilter
-from bot.slack.pool import WorkPool
-from bot.slack.sessions import SessionStore
+from bot.kit.feedback import FeedbackStore, read_feedback
+from bot.kit.logs import RedactingFilter
+from bot.kit.pool import WorkPool
+from bot.kit.conversations import SessionStore
 from slack_standin import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 
 

@@ -3,6 +3,7 @@
 Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN; HTTP mode SLACK_BOT_TOKEN and
 SLACK_SIGNING_SECRET. SLACK_API_URL (optional) replaces https://slack.com/api/ as the Web
 API base, e.g. a local stand-in. FWBOT_FEEDBACK_FILE (optional) is where clicks go.
+FWBOT_STATE_URL (or --state) is where conversations and answered events are kept (see state.py).
 """
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from bot.slack.state import default_url
 
 DEFAULT_FEEDBACK_FILE = "fwbot-feedback.jsonl"
 # Answering threads. Answering takes a millisecond or two of CPU, but each answer is then posted
@@ -37,11 +40,13 @@ class Config:
     session_ttl: float = 6 * 3600.0
     http_timeout: float = 10.0
     max_retries: int = 2
+    state: str = field(default="memory", repr=False)  # "memory", a SQLite path or redis://… (may hold a password)
 
     @property
     def secrets(self) -> tuple[str, ...]:
         """Values a log line must never show."""
-        return tuple(s for s in (self.bot_token, self.signing_secret, self.app_token) if s)
+        password = urlsplit(self.state).password if "://" in self.state else None
+        return tuple(s for s in (self.bot_token, self.signing_secret, self.app_token, password) if s)
 
 
 def load(
@@ -51,6 +56,7 @@ def load(
     feedback_file: str | None = None,
     workers: int = DEFAULT_WORKERS,
     queue_size: int = 32,
+    state: str | None = None,
 ) -> Config:
     """Build a `Config` for HTTP (`http=True`) or Socket Mode; raise `ConfigError` naming what is missing."""
     bot_token = _required(env, "SLACK_BOT_TOKEN", "xoxb-")
@@ -72,6 +78,7 @@ def load(
         feedback_file=Path(feedback_file or env.get("FWBOT_FEEDBACK_FILE") or DEFAULT_FEEDBACK_FILE),
         workers=workers,
         queue_size=queue_size,
+        state=(state or "").strip() or default_url(env),
     )
 
 
