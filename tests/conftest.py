@@ -7,6 +7,7 @@ import pytest
 
 import bot
 
+from redis_server import RedisServer
 from slack_standin import RunningApp, SlackStandIn, config_for
 
 
@@ -24,6 +25,14 @@ def fwbot_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[RedisServer]:
+    """A real Redis shared by the tests that keep it healthy (tests that break one start their own)."""
+    server = RedisServer()
+    yield server
+    server.close()
 
 
 @pytest.fixture
