@@ -90,6 +90,7 @@ def test_sqlite_keeps_everything_across_a_reopen(tmp_path: Path) -> None:
     assert first.claim("event", "Ev1", 3600)
     first.put("session", "t1", {"context": None}, 3600)
     first.close()
+    assert path.stat().st_mode & 0o777 == 0o600  # what people asked: readable by this user only
     again = open_state(f"sqlite://{path}")
     assert not again.claim("event", "Ev1", 3600) and again.get("session", "t1") == {"context": None}
     again.close()

@@ -112,6 +112,18 @@ def test_config_names_what_is_missing(tmp_path: Path) -> None:
         load(env | {"SLACK_API_URL": "file:///etc/passwd"}, http=True)
 
 
+def test_the_state_is_sqlite_under_fwbot_home_unless_told_otherwise(tmp_path: Path) -> None:
+    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET, "FWBOT_HOME": str(tmp_path)}
+    assert load(env, http=True).state == str(tmp_path / "slack-state.sqlite3")
+    assert load({**env, "FWBOT_HOME": ""}, http=True).state == str(Path.home() / ".fwbot" / "slack-state.sqlite3")
+    shared = "redis://:a-long-redis-password@127.0.0.1:6379/0"
+    assert load(env | {"FWBOT_STATE_URL": shared}, http=True).state == shared
+    config = load(env | {"FWBOT_STATE_URL": shared}, http=True, state="memory")
+    assert config.state == "memory" and "a-long-redis-password" not in config.secrets
+    config = load(env, http=True, state=shared)
+    assert "a-long-redis-password" in config.secrets and "a-long-redis-password" not in repr(config)
+
+
 def test_logs_never_show_secrets() -> None:
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)

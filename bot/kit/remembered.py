@@ -2,7 +2,7 @@
 and `Claims` ("have we handled this already?", answered once across restarts and replicas).
 
 Both keep going when the store is unavailable: a record reads as absent and is not kept, and a
-claim is decided by this process's own bounded memory alone.
+claim is granted unless this process has seen the key itself.
 """
 from __future__ import annotations
 
@@ -43,17 +43,18 @@ class Records:
 
 
 class Claims:
-    """Keys handled once: this process's bounded set first (no store call for a repeat it saw),
-    then an atomic claim in the store, which other processes and later runs see."""
+    """Keys handled once, by an atomic claim in the store, which later runs (and, for a shared store,
+    other processes) see. In front of a shared store, this process's bounded set of keys it has
+    seen answers its own repeats without a round trip, and decides alone while the store is away."""
 
     def __init__(self, state: State, kind: str, ttl: float, capacity: int) -> None:
         self.state, self.kind, self.ttl = state, kind, ttl
-        self._local: BoundedSet[Hashable] = BoundedSet(capacity)
+        self._seen: BoundedSet[Hashable] | None = BoundedSet(capacity) if state.shared else None
 
     def add(self, key: Hashable) -> bool:
-        """Claim `key`; True if nobody had (the caller should handle it). With the store unavailable,
-        this process decides alone, so another replica might handle the same key too."""
-        if not self._local.add(key):
+        """Claim `key`; True if nobody had (the caller should handle it). With the store unavailable
+        the claim is granted, so another replica might handle the same key too."""
+        if self._seen is not None and not self._seen.add(key):
             return False
         try:
             return self.state.claim(self.kind, key_text(key), self.ttl)
@@ -61,5 +62,10 @@ class Claims:
             return True
 
     def __len__(self) -> int:
-        """Keys this process remembers (the store may hold more)."""
-        return len(self._local)
+        """Keys remembered: by this process in front of a shared store, else by the store."""
+        if self._seen is not None:
+            return len(self._seen)
+        try:
+            return self.state.count(self.kind)
+        except StateUnavailable:
+            return 0

@@ -40,6 +40,7 @@ class SqliteBackend:
         self._lock = threading.Lock()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.touch(mode=0o600)  # what people asked is theirs: readable by this user only
             self._db = sqlite3.connect(self.path, timeout=2.0, check_same_thread=False, isolation_level=None)
             self._db.execute("PRAGMA busy_timeout = 2000")
             self._db.execute("PRAGMA journal_mode = WAL")
