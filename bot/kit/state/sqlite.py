@@ -51,15 +51,15 @@ class SqliteBackend:
 
     def claim(self, kind: str, key: str, ttl: float) -> bool:
         now = self._clock()
-        cursor = self._run(
+        _, changed = self._run(
             "INSERT INTO entries (kind, key, value, expires) VALUES (?, ?, '{}', ?) "
             "ON CONFLICT (kind, key) DO UPDATE SET value = excluded.value, expires = excluded.expires "
             "WHERE entries.expires <= ?", kind, key, now + ttl, now, writes=kind)
-        return cursor.rowcount == 1
+        return changed == 1
 
     def get(self, kind: str, key: str) -> str | None:
-        row = self._run("SELECT value FROM entries WHERE kind = ? AND key = ? AND expires > ?",
-                        kind, key, self._clock()).fetchone()
+        row, _ = self._run("SELECT value FROM entries WHERE kind = ? AND key = ? AND expires > ?",
+                           kind, key, self._clock())
         return row[0] if row else None
 
     def put(self, kind: str, key: str, value: str, ttl: float) -> None:
@@ -67,22 +67,24 @@ class SqliteBackend:
                   kind, key, value, self._clock() + ttl, writes=kind)
 
     def count(self, kind: str) -> int:
-        row = self._run("SELECT count(*) FROM entries WHERE kind = ? AND expires > ?", kind, self._clock()).fetchone()
+        row, _ = self._run("SELECT count(*) FROM entries WHERE kind = ? AND expires > ?", kind, self._clock())
         return int(row[0])
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
-    def _run(self, sql: str, *params: Any, writes: str = "") -> sqlite3.Cursor:
+    def _run(self, sql: str, *params: Any, writes: str = "") -> tuple[Any, int]:
+        """Execute `sql`: its first row (or None) and how many rows it changed, read under the lock."""
         try:
             with self._lock:
                 cursor = self._db.execute(sql, params)
+                row, changed = cursor.fetchone(), cursor.rowcount
                 if writes:
                     self._writes[writes] = self._writes.get(writes, 0) + 1
                     if self._writes[writes] % PRUNE_EVERY == 0:
                         self._prune(writes)
-                return cursor
+                return row, changed
         except sqlite3.Error as error:
             raise StateUnavailable(f"the SQLite file {self.path} failed: {error}") from error
 
