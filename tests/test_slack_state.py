@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from bot.slack.blocks import SHARE
 from redis_server import RedisServer, free_port
 from slack_standin import (
     BOT_TOKEN,
@@ -27,10 +28,13 @@ from slack_standin import (
     SignedSender,
     SlackProcess,
     SlackStandIn,
+    block_action,
+    button_value,
     event_callback,
     expected_text,
     mention,
     message,
+    unique,
 )
 
 FASTER = "which is faster, pytorch or keras?"
@@ -156,6 +160,19 @@ def test_a_follow_up_on_the_other_replica_continues_the_thread(replicas: Replica
     acked(replicas.two.slack, event_callback(message(FOLLOW_UP, thread_ts=first["ts"])))
     posts = wait_in_thread(replicas.standin, first["ts"], 2)
     assert posts[1].body["text"] == expected_text(FASTER, FOLLOW_UP)
+
+
+def test_a_private_answer_from_one_replica_is_shared_by_the_other(replicas: Replicas) -> None:
+    standin = replicas.standin
+    private_url = standin.response_url(unique("slash"))
+    assert replicas.one.slack.command(FASTER, private_url).status == 200
+    [private] = standin.wait_for("response:" + private_url.rsplit("/", 1)[1])
+    share_url = standin.response_url(unique("share"))
+    click = block_action(SHARE, button_value(private, SHARE), share_url, ephemeral=True)
+    assert replicas.two.slack.action(click).status == 200
+    shared, delete = standin.wait_for("response:" + share_url.rsplit("/", 1)[1], 2)
+    assert shared.body["response_type"] == "in_channel" and shared.body["text"] == private.body["text"]
+    assert delete.body == {"delete_original": True}
 
 
 @pytest.mark.parametrize("fault", ["paused", "killed"])
