@@ -84,6 +84,8 @@ RSS_FLAT_KB = 8 * 1024
 
 from questions import QUESTIONS  # noqa: E402  (bench/ is on sys.path when run)
 
+from bot.kit.state.sqlite import PRUNE_EVERY  # noqa: E402
+
 
 # --- the stand-in, in a process of its own ------------------------------------------------
 
@@ -579,8 +581,9 @@ def run_state(args: argparse.Namespace, state: str, items: list[Item], originals
         "none_duplicated": duplicated == 0 and stray == 0,
         "no_5xx": result["http_5xx"] == 0 and result["connection_errors"] == 0,
         "rss_flat_after_warmup": growth < min(RSS_FLAT_KB, rss_warm * RSS_FLAT_FRACTION),
-        # in Redis, conversations are bounded by their TTL rather than a count
-        "sessions_bounded": state == "redis" or remembered.get("sessions", 0) <= remembered.get("sessions_max", 0),
+        # in Redis, conversations are bounded by their TTL rather than a count; SQLite prunes every PRUNE_EVERY writes
+        "sessions_bounded": state == "redis" or remembered.get("sessions", 0) <= remembered.get("sessions_max", 0)
+        + (PRUNE_EVERY if state == "sqlite" else 0),
     }
     return result
 
