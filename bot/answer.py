@@ -3,6 +3,7 @@ renders. Data only: adapters never parse the text."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 
@@ -75,3 +76,10 @@ class Answer:
         data["tables"] = [{"title": t.title, "columns": list(t.columns), "rows": [list(r) for r in t.rows],
                            "cites": [list(r) for r in t.cites]} for t in self.tables]
         return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Answer:
+        """The `Answer` that `to_dict` gave `data` (for answers kept as JSON, e.g. by the Slack state)."""
+        return cls(text=data["text"], route=data["route"], verdict=tuple(data["verdict"]),
+                   citations=tuple(Citation(**c) for c in data["citations"]),
+                   confidence=float(data["confidence"]), notes=tuple(data["notes"]))

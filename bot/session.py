@@ -7,6 +7,8 @@ import logging
 import re
 import threading
 import unicodedata
+from dataclasses import asdict, fields
+from typing import Any
 
 from bot import routes
 from bot.answer import Answer
@@ -40,6 +42,35 @@ class Session:
     def __init__(self) -> None:
         self._context: Context | None = None
         self._lock = threading.Lock()
+
+    def to_data(self) -> dict[str, Any]:
+        """The chat's context as plain JSON-ready data (see `from_data`); never a pickle."""
+        with self._lock:
+            context = self._context
+        if context is None:
+            return {"context": None}
+        return {"context": {"route": context.route, "reading": asdict(context.reading)}}
+
+    @classmethod
+    def from_data(cls, data: object) -> Session:
+        """A chat that continues from `to_data()`'s output, possibly in another process.
+        Raises ValueError for data `to_data` did not write."""
+        if not isinstance(data, dict):
+            raise ValueError("not a Session's data")
+        session = cls()
+        context = data.get("context")
+        if context is None:
+            return session
+        try:
+            route, reading = context["route"], dict(context["reading"])
+            names = {f.name for f in fields(Reading)}
+            if not isinstance(route, str) or not set(reading) <= names or not isinstance(reading.get("text"), str):
+                raise ValueError
+            values = {k: tuple(v) if isinstance(v, list) else v for k, v in reading.items()}
+            session._context = Context(route, Reading(**values))
+        except (KeyError, TypeError, ValueError):
+            raise ValueError("not a Session's data") from None
+        return session
 
     def reset(self) -> None:
         """Forget the chat so far."""

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from bot.slack.blocks import HELPFUL, NOT_HELPFUL, feedback_value
-from bot.slack.feedback import read_feedback
+from bot.kit.feedback import read_feedback
 from bot.slack.responder import APOLOGY
 from bot.slack.server import MAX_BODY
 from slack_standin import (

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.slack.blocks import HELPFUL, NOT_HELPFUL, SHARE
-from bot.slack.feedback import read_feedback
+from bot.kit.feedback import read_feedback
 from bot.slack.markup import to_plain
 from bot.slack.responder import APOLOGY, BUSY, EXPIRED
 from slack_standin import (

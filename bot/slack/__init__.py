@@ -21,7 +21,7 @@ DEFAULT_API_URL = "https://slack.com/api/"
 
 def run(argv: list[str]) -> int:
     """Start the Slack bot; returns the exit status (2: bad usage or missing variable)."""
-    from bot.slack import logs
+    from bot.kit import logs
     from bot.slack.config import ConfigError, load
 
     try:
@@ -36,21 +36,32 @@ def run(argv: list[str]) -> int:
             workers=args.workers,
             queue_size=args.queue_size,
             command=args.command,
+            state=args.state,
         )
     except ConfigError as error:
         print(f"fwbot slack: {error}", file=sys.stderr)
         return 2
     redactor = logs.setup(config.secrets, debug=args.debug)
 
+    from bot.kit.state import StateUnavailable
     from bot.slack.app import create_app
     from bot.slack.server import serve_http, serve_socket_mode
+    from bot.slack.state import open_slack_state
 
     try:
-        bot = create_app(config)
+        state = open_slack_state(config.state, config.max_sessions)
+    except StateUnavailable as error:  # e.g. Redis not running at that address
+        print(f"fwbot slack: {redactor.redact(str(error))}", file=sys.stderr)
+        return 2
+    log.info("remembering conversations in %s%s", state.name, " (shared)" if state.shared else "")
+    try:
+        bot = create_app(config, state=state)
     except OSError as error:  # auth.test got no answer: no network, DNS, proxy, firewall, wrong SLACK_API_URL
+        state.close()
         print(f"fwbot slack: {_unreachable(config.api_url, error)}", file=sys.stderr)
         return 1
     except Exception as error:  # auth.test refused the token
+        state.close()
         print(f"fwbot slack: could not start: {redactor.redact(str(error))}", file=sys.stderr)
         return 1
     signal.signal(signal.SIGTERM, _interrupt)
@@ -64,7 +75,6 @@ def run(argv: list[str]) -> int:
         log.info("stopping")
     finally:
         bot.close()
-        log.info("stopped: %s", " ".join(f"{key}={value}" for key, value in bot.stats().items()))
     return 0
 
 
@@ -88,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="fwbot slack",
         description="Run fwbot as a Slack app (Socket Mode unless --http).",
         epilog="Environment: SLACK_BOT_TOKEN; SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET "
-        "(--http); optional SLACK_API_URL, FWBOT_FEEDBACK_FILE, FWBOT_SLASH_COMMAND.",
+        "(--http); optional SLACK_API_URL, FWBOT_FEEDBACK_FILE, FWBOT_SLASH_COMMAND, FWBOT_STATE_URL, FWBOT_HOME.",
     )
     parser.add_argument("--http", action="store_true", help="serve the Events API over HTTP at /slack/events")
     parser.add_argument("--host", default="127.0.0.1", help="HTTP listen address (default 127.0.0.1)")
@@ -100,6 +110,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--command", help="the slash command to answer, as named in the app's settings "
                         "(default $FWBOT_SLASH_COMMAND or /fwbot)")
     parser.add_argument("--queue-size", type=int, default=32, help="questions waiting before 'busy' (default 32)")
+    parser.add_argument("--state", metavar="URL",
+                        help="where conversations and answered events are kept: redis://HOST:PORT/DB to share "
+                        "them between replicas, a SQLite file, or 'memory' (default $FWBOT_STATE_URL, else "
+                        "$FWBOT_HOME/slack-state.sqlite3, FWBOT_HOME defaulting to ~/.fwbot)")
     parser.add_argument("--debug", action="store_true", help="verbose logs (secrets still redacted)")
     return parser
 

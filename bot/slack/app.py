@@ -30,19 +30,20 @@ from slack_sdk.http_retry.builtin_handlers import (
     ServerErrorRetryHandler,
 )
 
+from bot.kit.conversations import SessionStore
+from bot.kit.feedback import FeedbackStore
+from bot.kit.pool import WorkPool
+from bot.kit.remembered import Claims
+from bot.kit.state import State
 from bot.slack import intake
 from bot.slack.blocks import HELPFUL, NOT_HELPFUL, RATINGS, SHARE, notice_message, parse_feedback_value
-from bot.slack.bounded import BoundedSet
 from bot.slack.config import Config
-from bot.slack.feedback import FeedbackStore
-from bot.slack.pool import WorkPool
 from bot.slack.responder import BUSY, Responder
-from bot.slack.sessions import SessionStore
+from bot.slack.state import ANSWERED_TTL, SEEN_EVENTS, open_slack_state
 
 log = logging.getLogger(__name__)
 
 MAX_RETRY_AFTER = 30
-SEEN_EVENTS = 10_000
 POST_WORKERS, POST_QUEUE = 4, 256  # Slack-only jobs (busy notices, thanks, shares): short, I/O-bound
 
 
@@ -56,9 +57,10 @@ class SlackBot:
     feedback: FeedbackStore
     answers: WorkPool
     posts: WorkPool
+    state: State
+    seen_events: Claims  # event ids
+    answered: Claims  # (channel, message ts)
     signing_secret: str = field(default="", repr=False)
-    seen_events: BoundedSet[str] = field(default_factory=lambda: BoundedSet(SEEN_EVENTS))
-    answered: BoundedSet[tuple[str, str]] = field(default_factory=lambda: BoundedSet(SEEN_EVENTS))
 
     def join(self, timeout: float) -> bool:
         """Wait until no answer or post is pending (False on timeout)."""
@@ -78,9 +80,12 @@ class SlackBot:
         }
 
     def close(self, timeout: float = 10.0) -> None:
-        """Stop taking work and let accepted jobs finish (up to `timeout` s per pool)."""
+        """Stop taking work, let accepted jobs finish (up to `timeout` s per pool), log what is
+        remembered, and close the state."""
         self.answers.shutdown(timeout)
         self.posts.shutdown(timeout)
+        log.info("stopped: %s", " ".join(f"{key}={value}" for key, value in self.stats().items()))
+        self.state.close()
 
 
 class _BoundedRateLimitRetry(RateLimitErrorRetryHandler):
@@ -116,10 +121,12 @@ def retry_handlers(max_retries: int) -> list[RetryHandler]:
     ]
 
 
-def create_app(config: Config, *, clock: Callable[[], float] = time.monotonic) -> SlackBot:
+def create_app(config: Config, *, clock: Callable[[], float] = time.monotonic, state: State | None = None) -> SlackBot:
     """Build the app (this calls auth.test with the bot token) and register its listeners.
 
-    `clock` times the conversations' idle limit (tests pass a fake one)."""
+    `state` is where it remembers (default: opened from `config.state`); `clock` times the
+    conversations' idle limit (tests pass a fake one)."""
+    state = state or open_slack_state(config.state, config.max_sessions, clock)
     handlers = retry_handlers(config.max_retries)
     timeout = max(1, int(config.http_timeout))
     client = WebClient(
@@ -139,15 +146,18 @@ def create_app(config: Config, *, clock: Callable[[], float] = time.monotonic) -
         logger=bolt_log,
         name="fwbot",
     )
-    sessions = SessionStore(capacity=config.max_sessions, ttl=config.session_ttl, clock=clock)
+    sessions = SessionStore(state, capacity=config.max_sessions, ttl=config.session_ttl, clock=clock)
     allowed = (urlsplit(config.api_url).hostname or "",) if config.api_url else ()
     bot = SlackBot(
         app=app,
-        responder=Responder(client, sessions, handlers, timeout, allowed),
+        responder=Responder(client, sessions, state, handlers, timeout, allowed),
         sessions=sessions,
         feedback=FeedbackStore(config.feedback_file),
         answers=WorkPool(config.workers, config.queue_size, "fwbot-answer"),
         posts=WorkPool(POST_WORKERS, POST_QUEUE, "fwbot-post"),
+        state=state,
+        seen_events=Claims(state, "event", ANSWERED_TTL, SEEN_EVENTS),
+        answered=Claims(state, "message", ANSWERED_TTL, SEEN_EVENTS),
         signing_secret=config.signing_secret,
     )
     _register(bot, config.slash_command)

@@ -4,6 +4,7 @@ Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN; HTTP mode SLACK_BOT_TOKEN
 SLACK_SIGNING_SECRET. SLACK_API_URL (optional) replaces https://slack.com/api/ as the Web
 API base, e.g. a local stand-in. FWBOT_FEEDBACK_FILE (optional) is where clicks go.
 FWBOT_SLASH_COMMAND (or `--command`) names the slash command the bot answers (default /fwbot).
+FWBOT_STATE_URL (or --state) is where conversations and answered events are kept (see state.py).
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from bot.slack.state import default_url
 
 DEFAULT_FEEDBACK_FILE = "fwbot-feedback.jsonl"
 DEFAULT_COMMAND = "/fwbot"
@@ -42,11 +45,13 @@ class Config:
     session_ttl: float = 6 * 3600.0
     http_timeout: float = 10.0
     max_retries: int = 2
+    state: str = field(default="memory", repr=False)  # "memory", a SQLite path or redis://… (may hold a password)
 
     @property
     def secrets(self) -> tuple[str, ...]:
         """Values a log line must never show."""
-        return tuple(s for s in (self.bot_token, self.signing_secret, self.app_token) if s)
+        password = urlsplit(self.state).password if "://" in self.state else None
+        return tuple(s for s in (self.bot_token, self.signing_secret, self.app_token, password) if s)
 
 
 def load(
@@ -57,6 +62,7 @@ def load(
     workers: int = DEFAULT_WORKERS,
     queue_size: int = 32,
     command: str | None = None,
+    state: str | None = None,
 ) -> Config:
     """Build a `Config` for HTTP (`http=True`) or Socket Mode; raise `ConfigError` naming what is missing."""
     bot_token = _required(env, "SLACK_BOT_TOKEN", "xoxb-")
@@ -80,6 +86,7 @@ def load(
         workers=workers,
         queue_size=queue_size,
         slash_command=slash_command,
+        state=(state or "").strip() or default_url(env),
     )
 
 
