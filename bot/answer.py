@@ -80,6 +80,9 @@ class Answer:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Answer:
         """The `Answer` that `to_dict` gave `data` (for answers kept as JSON, e.g. by the Slack state)."""
+        notes = tuple(Note(**{k: v for k, v in n.items() if k != "text"}) for n in data.get("notes", ()))
+        tables = tuple(Table(t["title"], tuple(t["columns"]), tuple(tuple(r) for r in t["rows"]),
+                             tuple(tuple(c) for c in t["cites"])) for t in data.get("tables", ()))
         return cls(text=data["text"], route=data["route"], verdict=tuple(data["verdict"]),
                    citations=tuple(Citation(**c) for c in data["citations"]),
-                   confidence=float(data["confidence"]), notes=tuple(data["notes"]))
+                   confidence=float(data["confidence"]), notes=notes, tables=tables)

@@ -7,7 +7,6 @@ import logging
 import re
 import threading
 import unicodedata
-from dataclasses import asdict, fields
 from typing import Any
 
 from bot import routes
@@ -49,7 +48,7 @@ class Session:
             context = self._context
         if context is None:
             return {"context": None}
-        return {"context": {"route": context.route, "reading": asdict(context.reading)}}
+        return {"context": {"route": context.route, "reading": dataclasses.asdict(context.reading)}}
 
     @classmethod
     def from_data(cls, data: object) -> Session:
@@ -63,7 +62,7 @@ class Session:
             return session
         try:
             route, reading = context["route"], dict(context["reading"])
-            names = {f.name for f in fields(Reading)}
+            names = {f.name for f in dataclasses.fields(Reading)}
             if not isinstance(route, str) or not set(reading) <= names or not isinstance(reading.get("text"), str):
                 raise ValueError
             values = {k: tuple(v) if isinstance(v, list) else v for k, v in reading.items()}

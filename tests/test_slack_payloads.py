@@ -15,7 +15,7 @@ import pytest
 
 from bot.slack import intake
 from bot.slack.blocks import HELPFUL, feedback_value
-from bot.slack.feedback import read_feedback
+from bot.kit.feedback import read_feedback
 from bot.slack.markup import to_plain
 from slack_deliveries import Delivery, HttpSlack, SocketSlack, event_body, load, mention_body
 from slack_standin import BOT_USER, SlackStandIn, config_for, expected_text, new_ts, unique
