@@ -116,6 +116,10 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     sentences = [x for x in re.split(r"(?<=[.?!])\s+", head) if x.strip()]
     asked = next((x for x in reversed(sentences) if x.rstrip().endswith("?")), sentences[-1] if sentences else head)
     last = _NOISE.sub("", asked) or asked  # "I see X. Is that abandoned now?" asks its last question
+    if last != head:
+        own_attribute, own_score = _attribute(stems(last), lexicon)
+        if own_attribute is not None:
+            attribute, score = own_attribute, own_score
     # "Is TensorFlow high level or low level?" and "Is PyTorch or Keras faster?" ask which, not whether.
     alternatives = bool(_ALTERNATIVES.search(head)) and " than " not in f" {head} "
     statement = (last.rstrip().endswith("?") and not _WH_WORD.search(last) and not _WH_START.match(last)

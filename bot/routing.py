@@ -48,13 +48,16 @@ def _foreign_alternatives(r: Reading, known: frozenset[str]) -> bool:
     return bool(things) or any(a not in _DOMAIN and b not in _DOMAIN for a, b in pairs)
 
 
+# "Does PyTorch have anything like that?": the same thing as before, for another framework.
+_LIKE_THAT = re.compile(r"\b(like (?:that|this|it)|the same(?: thing)?|something similar|similar|an equivalent|equivalent)\b")
 _COMPARE_IT = re.compile(r"\b(compare|compared|comparison|vs\.?|versus|against|than|differ\w*|stack up)\b")
 
 
 def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
     top = max(probs, key=probs.get)
     short = len(r.tokens) <= 6
-    return (top == "followup" or r.followup or (r.pronoun and (not r.frameworks or bool(_COMPARE_IT.search(r.text))))
+    return (top == "followup" or r.followup or bool(_LIKE_THAT.search(r.text))
+            or (r.pronoun and (not r.frameworks or bool(_COMPARE_IT.search(r.text))))
             or (short and not r.frameworks and r.attribute is not None and not r.superlative))
 
 

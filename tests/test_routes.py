@@ -158,3 +158,54 @@ def test_no_internal_phrasing_and_each_correction_stated_once(question):
     assert answer.text.count("The article is ") <= 2
     for note in answer.notes:
         assert answer.text.count(note.fact) <= 1
+
+
+# -- facts that fit the question ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, must_say", [
+    ("when did keras 3 come out?", "2023"),               # a version picks its own fact
+    ("how do I change which backend keras uses?", "KERAS_BACKEND"),  # "change" means the same as "choose"
+    ("what licence does theano ship under?", "BSD"),      # 'ship' is no release date
+    ("who built torchserve?", "AWS"),                     # a part of PyTorch, and who built it
+    ("what happened to pytorch mobile, what replaced it?", "ExecuTorch"),
+    ("what was CNTK's final version?", "2.7"),
+])
+def test_the_fact_that_fits_the_question_leads(question, must_say):
+    assert must_say in ask(question).text
+
+
+def test_a_present_tense_question_adds_what_changed():
+    answer = ask("can tensorflow still use my gpu?")
+    assert answer.text.startswith("Yes") and "2.10" in answer.text
+
+
+def test_which_frameworks_a_fact_names_are_the_verdict():
+    answer = ask("which frameworks does keras 3 run on top of?")
+    assert set(answer.verdict) == {"JAX", "TensorFlow", "PyTorch"}
+
+
+def test_a_multi_part_question_carries_its_answer_into_it():
+    answer = ask("which framework came from Microsoft and is it still developed?")
+    assert answer.verdict == ("CNTK",) and "2.7" in answer.text
+
+
+def test_the_last_sentence_is_the_question():
+    answer = ask("We used Theano years ago. Is it discontinued now?")
+    assert answer.text.startswith("Yes")
+
+
+def test_follow_ups_keep_the_subject_and_the_topic():
+    chat = Session()
+    chat.ask("who created jax?")
+    assert "2018" in chat.ask("and when?").text
+    chat = Session()
+    chat.ask("does tensorflow have tensorboard?")
+    like = chat.ask("is there something similar for pytorch now?")
+    assert like.text.startswith("Yes") and "SummaryWriter" in like.text
+
+
+def test_an_overview_of_all_six_names_the_ones_the_chart_leaves_out():
+    answer = ask("quick overview of every framework you cover")
+    for name in ("Theano", "JAX", "CNTK"):
+        assert name in answer.text
+    assert answer.tables and "Theano" not in answer.tables[0].columns

@@ -57,6 +57,17 @@ def related_facts(d: Draft, framework: str) -> list[Fact]:
     return [f for _, _, f in sorted(found, key=lambda t: (-t[0], t[1]))]
 
 
+_WHICH = re.compile(r"\b(which|what)\b(?: \w+)? (frameworks?|ones?|libraries|backends?)\b")
+
+
+def _named_values(d: Draft, fact: Fact, framework: str) -> tuple[str, ...]:
+    """For "which frameworks can Keras use as a backend?": the frameworks the fact names as its values."""
+    if d.r.yesno or not _WHICH.search(d.r.text):
+        return ()
+    values = {v.lower() for v in fact.values}
+    return tuple(f for f in FRAMEWORKS if f.lower() in values and f != framework)
+
+
 def part_facts(d: Draft, framework: str) -> list[Fact]:
     """Facts about the part of the framework the question names ("Is TorchScript deprecated?"), any
     attribute, those sharing most of the question's words first."""
@@ -105,8 +116,11 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
     if d.r.parts or related:  # not the framework's own attribute: settled only by a fact saying it all
         asked = set(d.asked_values(attribute, framework)) or distinctive
         return (True, "value") if current and _says_all(d, current[0], asked) else (None, "value")
-    if current and current[0].stance:  # the fact says outright ("Is CNTK a Keras backend?": not any more)
-        return current[0].stance == "both" or (current[0].stance == "yes") == positive, "fact"
+    own = d.kb.facts_about(framework, attribute)
+    primary = own[0] if own and own[0].id == f"{framework.lower()}-{attribute.replace('_', '-')}" else None
+    stated = current[0] if current and current[0].stance else primary if primary and primary.stance else None
+    if stated:  # the fact says outright ("Is CNTK a Keras backend?": not any more)
+        return stated.stance == "both" or (stated.stance == "yes") == positive, "fact"
     if attribute in d.kb.lexicon.generic:
         asked = d.asked_values(attribute, framework)
         own = {t for f in current for v in f.values for t in stems(v)}
@@ -186,6 +200,7 @@ def answer(ask: Ask) -> Answer | None:
         lead = ("Yes, today" if decided else "No, not today") + " (the article's view is dated). "
     else:
         lead = ("Yes" if decided else "No") + (", according to the article. " if basis == "article" else ". ")
+    verdict = _named_values(d, facts[0], framework) if facts else ()
     if fact_first:
-        return d.finish(lead + " ".join(current), " ".join(article), limit=3 if valued else 4)
+        return d.finish(lead + " ".join(current), " ".join(article), verdict=verdict, limit=3 if valued else 4)
     return d.finish(lead + " ".join(article[:1]), " ".join(article[1:] + current), limit=4)

@@ -11,12 +11,13 @@ from bot.rank import rank
 from bot.routes.draft import Ask, Draft, names, q
 from corpus import Claim
 from corpus.chunks import slug
-from index.analyzer import find_frameworks
+from index.analyzer import FRAMEWORKS, find_frameworks
 
 _OVERVIEW = re.compile(
     r"\b(chart|table|overview|summary|summari[sz]e|tl;?dr|tldr|pros and cons|pros/cons|pros|cons|strengths|weaknesses|"
     r"at a glance|side by side|side-by-side|cheat ?sheet|one line each|in one line|in a nutshell|everything)\b")
 PROS_CONS = re.compile(r"\b(pros|cons|strengths?|weaknesses|advantages?|disadvantages?|good and bad|upsides?|downsides?)\b")
+_ALL = re.compile(r"\b(all (?:six|6|the frameworks|frameworks|of them)|every framework|each framework|six frameworks)\b")
 CHART = re.compile(r"\b(chart|table|overview|cheat ?sheet|summary|all (?:three|six|the frameworks))\b")
 _OPEN = (None, "definition", "background")
 
@@ -106,9 +107,9 @@ def answer(ask: Ask) -> Answer | None:
     if not asked and len(r.frameworks) < 2:
         return None
     d = Draft(ask, "compare", any_topic=True)
-    frameworks = list(r.frameworks)
+    frameworks = list(FRAMEWORKS) if _ALL.search(r.text) else list(r.frameworks)
     columns = _chart_frameworks(d, frameworks)
-    if len(columns) < len(frameworks) or (not columns and not asked):
+    if not asked and len(columns) < len(frameworks):
         return described(d, frameworks)
     ahead = _ahead(d, columns)
     parts = [f"{f} is {names(words)}" for f, words in ahead.items() if words]
@@ -119,11 +120,28 @@ def answer(ask: Ask) -> Answer | None:
     text = "It depends on what you need. "
     if parts:
         text += "On the article's chart, " + "; ".join(parts) + "."
+    if asked:
+        rows = list(dict.fromkeys(d.label(row.attribute) for row in d.kb.corpus.chart_rows))
+        text += f" The chart below compares {names(columns)} on {names(rows)}."
+    others = [f for f in frameworks if f not in columns]
+    if others:  # the chart has no column for them: what the curated facts say each one is
+        text += " Not in the chart: " + " ".join(_summary(d, f) for f in others)
     support = ""
     if claims:
         section = d.kb.corpus.chunk_of(claims[0].quote).section
         support = f"The article's “{section}” section says: " + " ".join(q(c.quote) + "." for c in claims[:2])
     return _with_table(d.finish(text, support, limit=40), d, columns)
+
+
+def _summary(d: Draft, framework: str) -> str:
+    """One framework in a sentence or two from the facts: what it is and, if so, that it is discontinued."""
+    said = []
+    for attribute in ("definition", "maintenance"):
+        facts = d.kb.facts_about(framework, attribute)
+        if facts and (attribute == "definition" or facts[0].stance == "no"):
+            d.ev.fact(facts[0])
+            said.append(facts[0].statement)
+    return " ".join(said)
 
 
 def described(d: Draft, frameworks: Sequence[str]) -> Answer:
