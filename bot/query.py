@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.lexicon import Lexicon, Phrase, find_phrase, stems
-from index.analyzer import STOPWORDS, find_frameworks, find_parts, find_versions, normalize, words
+from index.analyzer import FRAMEWORKS, STOPWORDS, find_frameworks, find_parts, find_versions, normalize, words
 
 _YESNO_START = re.compile(
     r"^(is|are|was|were|does|do|did|can|could|should|would|will|has|have|had|isn't|aren't|doesn't|don't|can't|"
@@ -28,6 +28,7 @@ _STATEMENT_VERB = re.compile(
     r"\b(is|are|was|were|has|have|had|can|does|do|did|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
     r"requires?|got|gets|comes? with|ships?|became|stays?|remains?)\b")
 _WH_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|compare|tell|list|show|explain|give)\b")
+_FRAMEWORK_TOKENS = frozenset(f.lower() for f in FRAMEWORKS)
 _WH_WORD = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
 _NOW = re.compile(
     r"\b(today|now|nowadays|still|these days|currently|current|anymore|any more|in 202\d|this year|at present|"
@@ -40,7 +41,7 @@ _FILLER = frozenset(stems(
     "provides come comes still today now currently anymore any more yet also really actually officially natively "
     "good well get able possible way ok okay please tell know think true framework frameworks library libraries "
     "version versions new newer old older latest current modern based thing make makes made need needs "
-    "kind sort type like s t let"))
+    "kind sort type like s t let nowadays days these anymore"))
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,12 @@ class Context:
 
 
 def _attribute(tokens: Phrase, lexicon: Lexicon) -> tuple[str | None, int]:
-    """The best-scoring attribute and its score (cue weights summed over their matches)."""
+    """The best-scoring attribute and its score (cue weights summed over their matches); a phrase also
+    matches around a framework's name ("latest TensorFlow release" has "latest release")."""
+    bare = tuple(t for t in tokens if t not in _FRAMEWORK_TOKENS)
     best, best_score = None, 0
     for name, cues in lexicon.cues.items():
-        score = sum(weight * len(find_phrase(tokens, phrase)) for phrase, weight in cues)
+        score = max(sum(weight * len(find_phrase(seq, phrase)) for phrase, weight in cues) for seq in (tokens, bare))
         if score > best_score:
             best, best_score = name, score
     return best, best_score

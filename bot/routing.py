@@ -50,6 +50,7 @@ def _foreign_alternatives(r: Reading, known: frozenset[str]) -> bool:
 
 # "Does PyTorch have anything like that?": the same thing as before, for another framework.
 _LIKE_THAT = re.compile(r"\b(like (?:that|this|it)|the same(?: thing)?|something similar|similar|an equivalent|equivalent)\b")
+_HOWTO = re.compile(r"(^how (?:do|can|should|would|to)\b|\bhow to\b|\bhow\?$|^(?:is|are) there (?:a|any) way)")
 _COMPARE_IT = re.compile(r"\b(compare|compared|comparison|vs\.?|versus|against|than|differ\w*|stack up)\b")
 
 
@@ -117,7 +118,9 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     n = len(r.frameworks)
     has_attribute = r.attribute not in (None, "definition", "background")
     comparative = bool(re.search(r"\b(than|vs|versus|or|compared?|differ\w*|between)\b", r.text))
-    if route == "compare" and n == 1 and not comparative and not r.superlative:
+    if route in ("compare", "define", "recommend") and not has_attribute and _HOWTO.search(r.text):
+        route = "search"  # "how do I keep the old Keras with TF 2.17?": the passage that says how
+    elif route == "compare" and n == 1 and not comparative and not r.superlative:
         route = "attribute" if has_attribute else "define"
     elif route in ("compare", "recommend") and n == 0 and not has_attribute:
         route = "recommend" if re.search(r"\b(best|which|choose|pick|recommend|should)\b", r.text) else "search"

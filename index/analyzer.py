@@ -114,10 +114,16 @@ def find_parts(text: str) -> list[str]:
     return list(dict.fromkeys(t for t in words(text) if t not in _CANONICAL and _part_of(t)))
 
 
+_VERSION = re.compile(r"\d+\.\d+(?:\.\d+)?")
+
+
 def find_versions(text: str) -> list[str]:
-    """Framework names with a major version ("keras3", "tf2"), as written, in order of mention: the alias
-    folds them into the framework, but "Keras 3" asks about that version."""
-    return list(dict.fromkeys(t for t in _TOKEN.findall(normalize(text)) if t in _ALIASES and any(c.isdigit() for c in t)))
+    """Versions and variants of a framework as written, in order of mention: "keras3", "tf2", "tf.keras",
+    and release numbers such as "2.16". The alias folds the first kind into the framework, but "Keras 3"
+    or "tf.keras" asks about that version or variant."""
+    tokens = _TOKEN.findall(normalize(text))
+    return list(dict.fromkeys(t for t in tokens if (t in _ALIASES and not t.isalpha() and t not in _CANONICAL)
+                              or _VERSION.fullmatch(t)))
 
 
 def raw_tokens(text: str) -> set[str]:

@@ -209,3 +209,13 @@ def test_an_overview_of_all_six_names_the_ones_the_chart_leaves_out():
     for name in ("Theano", "JAX", "CNTK"):
         assert name in answer.text
     assert answer.tables and "Theano" not in answer.tables[0].columns
+
+
+@pytest.mark.parametrize("question, must_say", [
+    ("keras 2 or keras 3, what changed?", "JAX"),
+    ("i still need keras 2 with tensorflow 2.17, how?", "TF_USE_LEGACY_KERAS"),
+    ("is tf.keras a different library from keras nowadays?", "2.16"),
+    ("newest tensorflow version?", "2.21"),
+])
+def test_a_version_or_variant_named_leads_to_its_facts(question, must_say):
+    assert must_say in ask(question).text

@@ -145,7 +145,9 @@ def answer(ask: Ask) -> Answer | None:
     if not r.frameworks or r.attribute in _OPEN:
         return None
     d = Draft(ask, "attribute")
-    framework, attribute = r.frameworks[0], r.attribute
+    attribute = r.attribute
+    # "Is TensorFlow necessary for Keras?": of two named, the one the attribute's facts are about
+    framework = max(r.frameworks, key=lambda f: (len(d.kb.facts_about(f, attribute or "")), -r.frameworks.index(f)))
     assert attribute is not None
     label = d.label(attribute)
     facts = part_facts(d, framework) or best_facts(d, d.kb.facts_about(framework, attribute), framework)

@@ -104,8 +104,8 @@ def answer(ask: Ask) -> Answer | None:
         return None
     if len(r.frameworks) == 1:
         return _pros_and_cons(ask, r.frameworks[0]) if PROS_CONS.search(r.text) or asked else None
-    if not asked and len(r.frameworks) < 2:
-        return None
+    if not asked and (len(r.frameworks) < 2 or ask.route == "search"):
+        return None  # routed to search ("how do I…?"): an overview only when asked for
     d = Draft(ask, "compare", any_topic=True)
     frameworks = list(FRAMEWORKS) if _ALL.search(r.text) else list(r.frameworks)
     columns = _chart_frameworks(d, frameworks)
