@@ -33,13 +33,10 @@ class Note:
     fact: str
     source: str
     as_of: str
-
-    @property
-    def domain(self) -> str:
-        return self.source.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.")
+    source_name: str = ""  # a short name for the source ("pytorch.org", "github.com/keras-team/keras")
 
     def __str__(self) -> str:
-        return f"The article says “{self.said}”, which is {self.status} ({self.domain}, as of {self.as_of})."
+        return f"The article says “{self.said}”, which is {self.status} ({self.source_name or self.source}, as of {self.as_of})."
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,7 @@ class Evidence:
     @property
     def notes(self) -> tuple[Note, ...]:
         """One per correction: what the article says, that it is wrong or dated, and the current fact."""
-        return tuple(Note(said, fact.status, fact.statement, fact.source, fact.as_of) for said, fact in self._corrections)
+        return tuple(Note(said, fact.status, fact.statement, fact.source, fact.as_of, fact.domain) for said, fact in self._corrections)
 
     def citations(self, limit: int = 6) -> tuple[Citation, ...]:
         """What was cited, in order, then the facts behind the notes, at most `limit` in all."""

@@ -13,7 +13,7 @@ from bot.query import Context, Reading
 from bot.rank import Ranking
 from index.analyzer import FRAMEWORKS, STOPWORDS
 
-_OPENERS = frozenset("because since although though while when after before both today through by in on as the a an".split())
+_OPENERS = frozenset("because since although though while when after before both today through by in on as the a an there it its this".split())
 MAX_STATED_CORRECTIONS = 2
 
 
