@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from index.analyzer import FRAMEWORKS, _stem, words
 
@@ -55,7 +56,7 @@ class Lexicon:
             synonyms.update({t: synonyms.get(t, frozenset()) | same for t in same})
         return cls(cues, negatives, shared, labels, phrasing, generic, frozenset(domain), frozenset(primary_only), synonyms)
 
-    @property
+    @cached_property
     def words(self) -> frozenset[str]:
         """Every stemmed word of every cue: things frameworks are compared on."""
         return frozenset(t for cues in self.cues.values() for phrase, _ in cues for t in phrase)

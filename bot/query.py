@@ -81,9 +81,11 @@ def _attribute(tokens: Phrase, lexicon: Lexicon) -> tuple[str | None, int]:
     """The best-scoring attribute and its score (cue weights summed over their matches); a phrase also
     matches around a framework's name ("latest TensorFlow release" has "latest release")."""
     bare = tuple(t for t in tokens if t not in _FRAMEWORK_TOKENS)
+    present = set(tokens)
     best, best_score = None, 0
     for name, cues in lexicon.cues.items():
-        score = max(sum(weight * len(find_phrase(seq, phrase)) for phrase, weight in cues) for seq in (tokens, bare))
+        found = [(phrase, weight) for phrase, weight in cues if phrase[0] in present]  # most cues cannot match
+        score = max(sum(weight * len(find_phrase(seq, phrase)) for phrase, weight in found) for seq in (tokens, bare)) if found else 0
         if score > best_score:
             best, best_score = name, score
     return best, best_score
@@ -111,7 +113,6 @@ def _subject(last: str, frameworks: tuple[str, ...]) -> str | None:
 def read(question: str, lexicon: Lexicon) -> Reading:
     """Read one question on its own (no chat context)."""
     text = normalize(question).strip()
-    raw_words = words(question)
     tokens = stems(question)
     frameworks = tuple(find_frameworks(question))
     attribute, score = _attribute(tokens, lexicon)
@@ -129,7 +130,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
                  and bool(_STATEMENT_VERB.search(last)))
     yesno = not alternatives and (bool(_YESNO_START.match(last)) or bool(_TAG.search(last)) or statement)
     superlatives = [m for m in _SUPERLATIVE.findall(head) if m not in _NOT_SUPERLATIVE]
-    terms = tuple(t for t, w in zip(tokens, raw_words) if w not in STOPWORDS and t not in _FILLER)
+    # The question's own words: Slack openers ("#Question:", "@here") are not part of it.
+    terms = tuple(t for t, w in zip(stems(head), words(head)) if w not in STOPWORDS and t not in _FILLER)
     return Reading(
         text=text,
         frameworks=frameworks,

@@ -49,6 +49,7 @@ def _load_stopwords() -> frozenset[str]:
 STOPWORDS = _load_stopwords()
 
 
+@lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """NFKC, lower-case, straight quotes, possessive 's removed, multi-word aliases joined."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()

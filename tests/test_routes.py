@@ -219,3 +219,15 @@ def test_an_overview_of_all_six_names_the_ones_the_chart_leaves_out():
 ])
 def test_a_version_or_variant_named_leads_to_its_facts(question, must_say):
     assert must_say in ask(question).text
+
+
+def test_a_fact_filed_under_another_attribute_answers_when_it_alone_speaks_to_the_question():
+    answer = ask("up to which tensorflow version did native windows have gpu support?")
+    assert "2.10" in answer.text
+    chat = Session()
+    chat.ask("can keras models run on android phones?")
+    assert "TensorFlow.js" in Session().ask("does tensorflow work in a web browser?").text
+
+
+def test_slack_openers_are_not_part_of_the_question():
+    assert ask("@here #question: is it possible to run tensorflow.js in the browser?").text.startswith("Yes")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from bot.answer import Answer
 from bot.lexicon import stems
@@ -17,23 +18,36 @@ _OPEN = (None, "definition", "background")
 _FRAMEWORK_WORDS = frozenset(f.lower() for f in FRAMEWORKS)
 
 
-def _words(fact: Fact) -> set[str]:
-    return set(stems(f"{fact.statement} {' '.join(fact.values)} {fact.id.replace('-', ' ')}"))
+@cache
+def fact_words(fact: Fact) -> frozenset[str]:
+    """A fact's stemmed words (statement, values, id), computed once per fact."""
+    return frozenset(stems(f"{fact.statement} {' '.join(fact.values)} {fact.id.replace('-', ' ')}"))
+
+
+@cache
+def fact_raw(fact: Fact) -> frozenset[str]:
+    return frozenset(raw_tokens(f"{fact.statement} {' '.join(fact.values)}"))
 
 
 def _asked(d: Draft, framework: str) -> set[str]:
     """The question's own words, with their synonyms, less the attribute's name and the framework's."""
     generic = d.kb.lexicon.generic.get(d.r.attribute or "", frozenset())
-    return d.kb.lexicon.widen(set(d.r.terms)) - generic - {framework.lower()}
+    return set(d.r.terms) - generic - {framework.lower()}
+
+
+def hits(d: Draft, asked: set[str], fact: Fact) -> int:
+    """How many of the asked words the fact says, itself or a word meaning the same."""
+    words = fact_words(fact)
+    return sum(1 for t in asked if d.kb.lexicon.widen({t}) & words)
 
 
 def _overlap(d: Draft, fact: Fact, asked: set[str]) -> int:
     """How much of the question a fact speaks to; a version the question names ("Keras 3") counts double,
     and naming a value of the asked attribute (a company, for "who built it?") counts once."""
-    words = _words(fact)
-    versions = len(set(d.r.versions) & raw_tokens(f"{fact.statement} {' '.join(fact.values)}"))
+    words = fact_words(fact)
+    versions = len(set(d.r.versions) & fact_raw(fact))
     on_topic = bool(words & d.kb.lexicon.values.get(d.r.attribute or "", frozenset()) - _FRAMEWORK_WORDS)
-    return len(asked & words) + 2 * versions + on_topic
+    return hits(d, asked, fact) + 2 * versions + on_topic
 
 
 def best_facts(d: Draft, facts: Sequence[Fact], framework: str) -> list[Fact]:
@@ -51,9 +65,9 @@ def best_facts(d: Draft, facts: Sequence[Fact], framework: str) -> list[Fact]:
 def related_facts(d: Draft, framework: str) -> list[Fact]:
     """When the asked attribute has no data: the framework's facts on any attribute that speak to the
     question's own words ("What replaced PyTorch Mobile?"), best first; none when nothing does."""
-    asked = _asked(d, framework) - d.kb.lexicon.widen(set(d.kb.lexicon.generic.get(d.r.attribute or "", ())))
+    asked = _asked(d, framework)
     found = [(score, f.id, f) for (fw, _), group in d.kb.facts.items() if fw == framework for f in group
-             if asked & _words(f) and (score := _overlap(d, f, asked))]
+             if hits(d, asked, f) and (score := _overlap(d, f, asked))]
     return [f for _, _, f in sorted(found, key=lambda t: (-t[0], t[1]))]
 
 
@@ -74,8 +88,8 @@ def part_facts(d: Draft, framework: str) -> list[Fact]:
     if not d.r.parts:
         return []
     named = {t for part in d.r.parts for t in stems(part)}
-    asked = d.kb.lexicon.widen(set(d.r.terms)) - {framework.lower()}  # "built" counts here: who built the part
-    found = [f for (fw, _), group in d.kb.facts.items() if fw == framework for f in group if named & _words(f)]
+    asked = set(d.r.terms) - {framework.lower()}  # "built" counts here: who built the part
+    found = [f for (fw, _), group in d.kb.facts.items() if fw == framework for f in group if named & fact_words(f)]
     return sorted(found, key=lambda f: (-_overlap(d, f, asked), f.id))
 
 
@@ -87,8 +101,8 @@ def what_changed(d: Draft, framework: str, shown: Sequence[Fact]) -> Fact | None
     """For a question about the present: the framework's fact, on any attribute, that records a change
     touching the question's words ("still support GPUs?": native Windows lost GPU support after 2.10)."""
     asked = _asked(d, framework)
-    found = [(len(asked & _words(f)), f.id, f) for (fw, _), group in d.kb.facts.items() if fw == framework
-             for f in group if f not in shown and _CHANGE.search(f.statement) and asked & _words(f)]
+    found = [(hits(d, asked, f), f.id, f) for (fw, _), group in d.kb.facts.items() if fw == framework
+             for f in group if f not in shown and _CHANGE.search(f.statement) and hits(d, asked, f)]
     return max(found, key=lambda t: (t[0], t[1]))[2] if found else None
 
 
@@ -98,7 +112,7 @@ _NEGATED = re.compile(r"\b(not|no|never|none|without|cannot|can't|isn't|doesn't|
 def _says_all(d: Draft, fact: Fact, asked: set[str]) -> bool:
     """Whether the fact, unnegated, says every asked word or one meaning the same ("Is TensorFlow.js usable
     in the browser?")."""
-    words = _words(fact)
+    words = fact_words(fact)
     return (bool(asked) and all(d.kb.lexicon.widen({t}) & words for t in asked)
             and not _NEGATED.search(fact.statement))
 
@@ -125,7 +139,7 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
         asked = d.asked_values(attribute, framework)
         own = {t for f in current for v in f.values for t in stems(v)}
         if asked and own:
-            return any(t in own for t in asked), "value"
+            return any(d.kb.lexicon.widen({t}) & own for t in asked), "value"
         if current and positive and _says_all(d, current[0], distinctive):
             return True, "fact"
     row = d.kb.rows.get(attribute)
@@ -151,6 +165,15 @@ def answer(ask: Ask) -> Answer | None:
     assert attribute is not None
     label = d.label(attribute)
     facts = part_facts(d, framework) or best_facts(d, d.kb.facts_about(framework, attribute), framework)
+    # The question's own content, beyond the phrases that name the attribute ("run on top of" for backends):
+    # when the chosen fact speaks to none of it, a fact filed under another attribute may ("last version
+    # with native Windows GPU support" is under platforms).
+    content = _asked(d, framework) - {t for phrase, _ in d.kb.lexicon.cues.get(attribute, ()) if len(phrase) > 1 for t in phrase}
+    elsewhere = related_facts(d, framework)
+    if facts and content and elsewhere and elsewhere[0] not in facts:
+        here, there = hits(d, content, facts[0]), hits(d, content, elsewhere[0])
+        if (here == 0 and there) or there >= here + 2:
+            facts = [elsewhere[0], *facts]
     row = d.kb.rows.get(attribute)
     cell = row.cells.get(framework) if row else None
     # Worth quoting first: passages about this framework, then those with the asked words or the values.

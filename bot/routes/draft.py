@@ -126,4 +126,4 @@ class Draft:
         """The words of the question that name a value of a valued attribute ("lua", "gpu", "microsoft")."""
         generic = self.kb.lexicon.generic.get(attribute, frozenset())
         vocab = self.vocabulary(attribute) - generic
-        return [t for t in self.kb.lexicon.widen(self.r.terms) if t in vocab and t != (framework or "").lower()]
+        return [t for t in self.r.terms if self.kb.lexicon.widen({t}) & vocab and t != (framework or "").lower()]

@@ -29,6 +29,8 @@ def parts(ask: Ask) -> list[Reading]:
     when it asks one thing."""
     lexicon = ask.kb.lexicon
     pieces = [p for p in _SPLIT.split(ask.own.text) if p and p.strip(" :,.-")]
+    if len(pieces) < 2:
+        return [ask.reading]
     readings = [read(p, lexicon) for p in pieces]
     asked = [r for r in readings if _kind(r)]
     kinds = [_kind(r) for r in asked]

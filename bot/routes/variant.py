@@ -8,7 +8,8 @@ from bot.answer import Answer
 from bot.lexicon import stems
 from bot.routes.draft import Ask, Draft
 from corpus import Fact
-from index.analyzer import FRAMEWORKS, raw_tokens
+from bot.routes.attribute import fact_raw, fact_words
+from index.analyzer import FRAMEWORKS
 
 _NEGATED = re.compile(r"\b(not|no longer|never|isn't|aren't|doesn't)\b", re.I)
 _OPEN = (None, "definition", "background", "integration")
@@ -16,9 +17,7 @@ _NAMES = frozenset(f.lower() for f in FRAMEWORKS)
 
 
 def _score(d: Draft, fact: Fact, asked: set[str]) -> tuple[int, int]:
-    named = len(set(d.r.versions) & raw_tokens(f"{fact.statement} {' '.join(fact.values)}"))
-    words = set(stems(f"{fact.statement} {' '.join(fact.values)}"))
-    return named, len(asked & words)
+    return len(set(d.r.versions) & fact_raw(fact)), len(asked & fact_words(fact))
 
 
 def answer(ask: Ask) -> Answer | None:
@@ -45,7 +44,7 @@ def _yes_or_no(d: Draft, fact: Fact, asked: set[str]) -> str:
     """For a yes/no question: "Yes" or "No" when the fact says every asked word, plainly or negated."""
     if not d.r.yesno:
         return ""
-    words = set(stems(f"{fact.statement} {' '.join(fact.values)}"))
+    words = fact_words(fact)
     own = set(d.r.terms) - _NAMES - {t for v in d.r.versions for t in stems(v)}
     if not own or not all(d.kb.lexicon.widen({t}) & words for t in own):
         return "The corpus does not settle that plainly. "
