@@ -147,6 +147,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.set_defaults(func=_cmd_eval)
 
     commands.add_parser("slack", help="run the Slack adapter (fwbot slack --help)", add_help=False)
+    commands.add_parser("docs", help="your own documents: add, list, remove, search (fwbot docs --help)", add_help=False)
     return parser
 
 
@@ -157,6 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.slack import run
 
         return run(args[1:])
+    if args[:1] == ["docs"]:
+        from bot.docs_cli import run as run_docs
+
+        return run_docs(args[1:])
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a non-UTF-8 locale degrades characters, not the run
     try:

@@ -9,6 +9,7 @@ import unicodedata
 
 from bot.answer import Answer
 from bot.answerer import compose
+from bot.documents import LibrarySpec, consult, library_for
 from bot.knowledge import knowledge
 from bot.query import read
 from bot.router import features
@@ -34,9 +35,11 @@ def clean(question: object) -> str:
 
 class Session:
     """A chat: remembers what was last discussed so follow-ups ("and TensorFlow?") make sense.
-    Safe to share between threads: questions on one session are answered one at a time."""
+    Safe to share between threads: questions on one session are answered one at a time.
+    `library`: the user's documents (a Library or its folder; default $FWBOT_HOME/library)."""
 
-    def __init__(self) -> None:
+    def __init__(self, library: LibrarySpec = None) -> None:
+        self._library = library_for(library)
         self._context: Context | None = None
         self._lock = threading.Lock()
 
@@ -63,7 +66,7 @@ class Session:
         reading = read(text, kb.lexicon)
         probs = kb.router.probabilities(features(reading))
         decision = decide(reading, probs, self._context, kb.lexicon)
-        answer = compose(kb, decision.reading, decision.route, decision.confidence)
+        answer = consult(text, compose(kb, decision.reading, decision.route, decision.confidence), self._library)
         r = decision.reading
         if answer.route not in ("help", "out_of_scope"):
             self._context = Context(answer.route, r)
@@ -78,6 +81,6 @@ class Session:
         return Answer(answer.text, answer.route, answer.verdict, answer.citations, answer.confidence, answer.notes, trace)
 
 
-def ask(question: object) -> Answer:
+def ask(question: object, library: LibrarySpec = None) -> Answer:
     """Answer one question on its own; never raises. The knowledge is built once per process."""
-    return Session().ask(question)
+    return Session(library).ask(question)

@@ -12,13 +12,23 @@ _BLOCKS = _HEADINGS | {
     "figcaption", "figure", "footer", "form", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
     "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 }
-_DROP = ("//script | //style | //noscript | //template | //nav | //header | //footer | //aside | //form"
-         " | //*[@role='navigation' or @role='search' or @role='banner' or @role='contentinfo']"
-         " | //*[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"
-         " | //*[contains(concat(' ', normalize-space(@class), ' '), ' sphinxsidebar ')]"
-         " | //*[contains(concat(' ', normalize-space(@class), ' '), ' related ')]"
-         " | //*[contains(concat(' ', normalize-space(@class), ' '), ' toctree-wrapper ')]")
-_MAIN = ("//main", "//*[@role='main']", "//article", "//*[contains(concat(' ', normalize-space(@class), ' '), ' body ')]", "//body")
+_DROP_TAGS = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form"}
+_DROP_ROLES = {"navigation", "search", "banner", "contentinfo"}
+_DROP_CLASSES = {"headerlink", "sphinxsidebar", "related", "toctree-wrapper"}
+
+
+def _main_rank(element) -> int:  # lxml.html.HtmlElement
+    """How surely an element is the page's main content: 0 <main>, 1 role="main", 2 <article>, 3 Sphinx's
+    body, 4 <body>, 5 not at all."""
+    if element.tag == "main":
+        return 0
+    if element.get("role") == "main":
+        return 1
+    if element.tag == "article":
+        return 2
+    if "body" in (element.get("class") or "").split():
+        return 3
+    return 4 if element.tag == "body" else 5
 
 
 def _text(element) -> str:  # lxml.html.HtmlElement
@@ -36,9 +46,17 @@ def read_html(data: bytes, path: Path) -> Document:
         root = lxml.html.document_fromstring(data)
     except (lxml.etree.ParserError, ValueError) as e:
         raise ReadError(f"not readable HTML: {e}") from None
-    for element in root.xpath(_DROP):
+    drop, main, rank = [], None, 5
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if (element.tag in _DROP_TAGS or element.get("role") in _DROP_ROLES
+                or _DROP_CLASSES.intersection((element.get("class") or "").split())):
+            drop.append(element)
+        elif (found := _main_rank(element)) < rank:
+            main, rank = element, found
+    for element in drop:
         element.drop_tree()
-    main = next((found[0] for query in _MAIN if (found := root.xpath(query))), None)
     if main is None:
         raise ReadError("not readable HTML: no body")
     h1 = main.xpath(".//h1")

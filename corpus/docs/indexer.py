@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,14 +43,18 @@ class Summary:
     written: bool = False
 
 
+SKIPPED_FOLDERS = frozenset({"_sources", "_static", "__pycache__", "node_modules"})
+"""Copies and assets, not documents: a Sphinx build's page sources and static files, caches, packages."""
+
+
 def scan(roots: Iterable[Path]) -> Iterator[Path]:
-    """Every file under the roots (files themselves; folders walked, hidden entries skipped), sorted."""
+    """Every file under the roots (files themselves; folders walked, hidden and SKIPPED_FOLDERS left out), sorted."""
     for root in roots:
         if root.is_file():
             yield root
             continue
         for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
             yield from (Path(folder) / f for f in sorted(files) if not f.startswith("."))
 
 
@@ -77,7 +83,60 @@ class _Reuse:
             records.append({**self._old.passages[i], "f": index})
 
 
-def add(library: Library, paths: list[Path], name: str, progress: Progress | None = None) -> Summary:
+@dataclass(frozen=True)
+class _Read:
+    """A file as a worker read it: its hash, and unless unchanged, its title and passages (or why not)."""
+
+    path: Path
+    digest: str = ""
+    unchanged: bool = False
+    title: str = ""
+    passages: list[tuple[dict[str, Any], list[tuple[str, int]]]] = field(default_factory=list)
+    error: str = ""
+
+
+def _read(task: tuple[Path, str | None]) -> _Read:
+    """Read, chunk and analyse one file unless its content hash is `task`'s (runs in a worker process)."""
+    path, known = task
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return _Read(path, error=e.strerror or str(e))
+    digest = hashlib.sha256(data).hexdigest()
+    if digest == known:
+        return _Read(path, digest, unchanged=True)
+    try:
+        document = reader_for(path)(data, path)  # type: ignore[misc]  # only supported files are tasks
+    except ReadError as e:
+        return _Read(path, digest, error=str(e))
+    passages = []
+    for p in chunk(document):
+        counts = Counter(analyze(index_text(p.heading, p.text)))
+        if counts:
+            passages.append(({"h": p.heading, "l": p.line, "p": p.page, "t": p.text}, list(counts.items())))
+    return _Read(path, digest, title=document.title, passages=passages)
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them and keeps the library as it was."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _read_all(tasks: list[tuple[Path, str | None]], workers: int) -> Iterator[_Read]:
+    """Each task's result, in task order; in `workers` processes when there are enough files to pay for them."""
+    if workers <= 1 or len(tasks) < 64:
+        yield from map(_read, tasks)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker) as pool:
+        try:
+            yield from pool.map(_read, tasks, chunksize=16)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def add(library: Library, paths: list[Path], name: str, progress: Progress | None = None,
+        workers: int | None = None) -> Summary:
     """Add files or folders to collection `name` (created if new; its earlier paths are scanned again)."""
     folder = library.root / store.check_name(name)
     summary = Summary(name)
@@ -86,16 +145,18 @@ def add(library: Library, paths: list[Path], name: str, progress: Progress | Non
         roots = list(dict.fromkeys([*(old.meta["roots"] if old else []), *(str(p.resolve()) for p in paths)]))
         roots = [r for r in roots if os.path.exists(r)]
         reuse = _Reuse(old) if old else None
-        candidates = list(scan(Path(r) for r in roots))
-        forward, records, files = Forward(), [], []
-        for done, path in enumerate(candidates, start=1):
-            reader = reader_for(path)
-            if reader is None:
+        tasks = []
+        for path in scan(Path(r) for r in roots):
+            if reader_for(path) is None:
                 summary.unsupported.append(str(path))
             else:
-                _add_file(path, reader, reuse, forward, records, files, summary)
+                before = reuse.files.get(str(path)) if reuse else None
+                tasks.append((path, before["sha256"] if before else None))
+        forward, records, files = Forward(), [], []
+        for done, read in enumerate(_read_all(tasks, workers or os.cpu_count() or 1), start=1):
+            _add_file(read, reuse, forward, records, files, summary)
             if progress:
-                progress(done, len(candidates), len(records))
+                progress(done, len(tasks), len(records))
         summary.removed = len(set(reuse.files) - {f["path"] for f in files}) if reuse else 0
         summary.files, summary.passages = len(files), len(records)
         if not records:
@@ -116,33 +177,23 @@ def add(library: Library, paths: list[Path], name: str, progress: Progress | Non
     return summary
 
 
-def _add_file(path: Path, reader: Callable, reuse: _Reuse | None, forward: Forward, records: list[dict[str, Any]],
+def _add_file(read: _Read, reuse: _Reuse | None, forward: Forward, records: list[dict[str, Any]],
               files: list[dict[str, Any]], summary: Summary) -> None:
-    """Index one file into the new version: copied when unchanged, else read, chunked and analysed."""
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        summary.unreadable.append((str(path), e.strerror or str(e)))
+    """Put one file into the new version: copied from the current one when unchanged, else as read."""
+    if read.error:
+        summary.unreadable.append((str(read.path), read.error))
         return
-    digest = hashlib.sha256(data).hexdigest()
-    before = reuse.files.get(str(path)) if reuse else None
-    entry = {"path": str(path), "sha256": digest, "start": len(records)}
-    if before is not None and before["sha256"] == digest:
+    entry: dict[str, Any] = {"path": str(read.path), "sha256": read.digest, "start": len(records)}
+    before = reuse.files.get(str(read.path)) if reuse else None
+    if read.unchanged and reuse and before:
         reuse.copy(before, forward, records, len(files))
         entry["title"] = before["title"]
         summary.unchanged += 1
     else:
-        try:
-            document = reader(data, path)
-        except ReadError as e:
-            summary.unreadable.append((str(path), str(e)))
-            return
-        for p in chunk(document):
-            tokens = analyze(index_text(p.heading, p.text))
-            if tokens:
-                forward.add(tokens)
-                records.append({"f": len(files), "h": p.heading, "l": p.line, "p": p.page, "t": p.text})
-        entry["title"] = document.title
+        for record, counts in read.passages:
+            forward.add_counts(counts)
+            records.append({"f": len(files), **record})
+        entry["title"] = read.title
         if before is None:
             summary.added += 1
         else:
