@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.answer import Answer, Citation
-from corpus.docs.library import Library, Result
+from corpus.docs.library import Library, Result, index_text
 from corpus.sentences import split_sentences
 from index.analyzer import analyze
 
@@ -35,17 +35,12 @@ def library_for(spec: LibrarySpec) -> Library:
         return _open.setdefault(root.resolve(), Library(root))
 
 
-def _coverage(question_terms: set[str], result: Result) -> tuple[int, int]:
-    """How many of the question's distinct terms the passage (with its heading) holds, and of how many."""
-    found = set(analyze(f"{result.heading}\n{result.text}"))
-    return len(question_terms & found), len(question_terms)
-
-
-def _relevant(question: str, result: Result, strength: float, strict: bool) -> bool:
-    terms = set(analyze(question))
-    found, wanted = _coverage(terms, result)
-    allowed_missing = 0 if strict or wanted <= 3 else 1
-    return wanted > 0 and found >= wanted - allowed_missing and result.strength >= strength
+def _relevant(terms: set[str], result: Result, strength: float, strict: bool) -> bool:
+    """The passage (with its title and heading) holds every question term (all but one past three unless
+    `strict`) and scores at least `strength` of the best possible score."""
+    found = len(terms & set(analyze(index_text(result.title, result.heading, result.text))))
+    allowed_missing = 0 if strict or len(terms) <= 3 else 1
+    return bool(terms) and found >= len(terms) - allowed_missing and result.strength >= strength
 
 
 def _quote(text: str) -> str:
@@ -64,26 +59,29 @@ def citation(result: Result) -> Citation:
                     result.heading or result.title, _quote(result.text), result.location())
 
 
-def _unanswered(answer: Answer) -> bool:
-    """The core said the question is outside what it knows, or found nothing to cite."""
+def _unanswered(answer: Answer, terms: set[str]) -> bool:
+    """The core said the question is outside what it knows, found nothing to cite, or took a question of
+    two or more content words for small talk ("how do I standardize features?" can read as a request for help)."""
+    if answer.route == "help":
+        return len(terms) >= 2
     return answer.route == "out_of_scope" or (answer.route == "search" and not answer.citations)
 
 
 def consult(question: str, answer: Answer, library: Library) -> Answer:
     """The answer, with the documents' say: unchanged when they have nothing strongly relevant."""
-    if answer.route == "help" or not library.collections():
+    if not library.collections():
         return answer
     results = library.search(question, k=1)
     if not results:
         return answer
-    best = results[0]
-    if _unanswered(answer):
-        if not _relevant(question, best, ANSWER_STRENGTH, strict=False):
+    best, terms = results[0], set(analyze(question))
+    if _unanswered(answer, terms):
+        if not _relevant(terms, best, ANSWER_STRENGTH, strict=False):
             return answer
         cite = citation(best)
         where = f"{best.heading}, {best.location()}" if best.heading else best.location()
         return Answer(f"From your documents ({where}): “{cite.quote}”", "search", (), (cite,),
                       round(min(0.9, best.strength + 0.3), 3), (), answer.trace)
-    if _relevant(question, best, SOURCE_STRENGTH, strict=True):
+    if _relevant(terms, best, SOURCE_STRENGTH, strict=True):
         return replace(answer, citations=(*answer.citations, citation(best)))
     return answer

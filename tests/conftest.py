@@ -9,6 +9,14 @@ import bot
 from slack_standin import RunningApp, SlackStandIn, config_for
 
 
+@pytest.fixture(autouse=True)
+def fwbot_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets an empty $FWBOT_HOME (history, the document library): a developer's own never leaks in."""
+    home = tmp_path_factory.mktemp("fwbot-home")
+    monkeypatch.setenv("FWBOT_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def standin() -> Iterator[SlackStandIn]:
     stand_in = SlackStandIn()

@@ -18,7 +18,7 @@ import numpy as np
 
 from corpus.docs import store
 from corpus.docs.chunker import chunk
-from corpus.docs.library import Collection, Library
+from corpus.docs.library import Collection, Library, index_text
 from corpus.docs.readers import ReadError, reader_for
 from index.analyzer import analyze
 from index.bm25 import Forward, SparseBM25
@@ -56,11 +56,6 @@ def scan(roots: Iterable[Path]) -> Iterator[Path]:
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
             yield from (Path(folder) / f for f in sorted(files) if not f.startswith("."))
-
-
-def index_text(heading: str, text: str) -> str:
-    """What a passage is found by: its heading and its text."""
-    return f"{heading}\n{text}" if heading else text
 
 
 class _Reuse:
@@ -111,7 +106,7 @@ def _read(task: tuple[Path, str | None]) -> _Read:
         return _Read(path, digest, error=str(e))
     passages = []
     for p in chunk(document):
-        counts = Counter(analyze(index_text(p.heading, p.text)))
+        counts = Counter(analyze(index_text(document.title, p.heading, p.text)))
         if counts:
             passages.append(({"h": p.heading, "l": p.line, "p": p.page, "t": p.text}, list(counts.items())))
     return _Read(path, digest, title=document.title, passages=passages)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,6 +15,16 @@ from corpus.chunks import Chunk
 from corpus.docs import store
 from index.analyzer import analyze
 from index.bm25 import SparseBM25
+
+
+_IDENTIFIER_PUNCTUATION = re.compile(r"(?<=\w)[._](?=\w)")
+
+
+def index_text(title: str, heading: str, text: str) -> str:
+    """What a passage is found by: its page's title, its heading and its text. Titles and headings also
+    give the parts of dotted and snake_case names ("pandas.read_csv" is found by "read csv")."""
+    names = f"{title}\n{heading}" if heading != title else title
+    return f"{names} {_IDENTIFIER_PUNCTUATION.sub(' ', names)}\n{text}"
 
 
 def fwbot_home() -> Path:
