@@ -19,8 +19,12 @@ ANSWER_STRENGTH = 0.3
 """An unanswered question is answered from a passage that has every query term (all but one past three)
 and scores at least this share of the best possible score..."""
 SOURCE_STRENGTH = 0.5
-"""...and an answered one gets a passage as an extra source only when it has every term and scores this."""
+"""...and an answered one gets a passage as an extra source only when it has every term (two or more) and
+scores this."""
 QUOTE_CHARS = 400
+_ABOUT_THE_BOT = frozenset(analyze("commands questions answers ask help examples bot you use works features list show "
+                                   "options menu topics phrase know tell start reset thanks hello"))
+"""Words of questions about the bot itself ("list commands", "what kind of questions can you answer?")."""
 
 _open: dict[Path, Library] = {}
 _lock = threading.Lock()
@@ -37,7 +41,10 @@ def library_for(spec: LibrarySpec) -> Library:
 
 def _relevant(terms: set[str], result: Result, strength: float, strict: bool) -> bool:
     """The passage (with its title and heading) holds every question term (all but one past three unless
-    `strict`) and scores at least `strength` of the best possible score."""
+    `strict`) and scores at least `strength` of the best possible score; a one-word question must name
+    the passage's topic (its title or heading)."""
+    if len(terms) == 1:
+        return terms <= set(analyze(f"{result.title}\n{result.heading}")) and result.strength >= strength
     found = len(terms & set(analyze(index_text(result.title, result.heading, result.text))))
     allowed_missing = 0 if strict or len(terms) <= 3 else 1
     return bool(terms) and found >= len(terms) - allowed_missing and result.strength >= strength
@@ -60,10 +67,10 @@ def citation(result: Result) -> Citation:
 
 
 def _unanswered(answer: Answer, terms: set[str]) -> bool:
-    """The core said the question is outside what it knows, found nothing to cite, or took a question of
-    two or more content words for small talk ("how do I standardize features?" can read as a request for help)."""
+    """The core said the question is outside what it knows or found nothing to cite; or it took for small
+    talk a question of two or more words mostly not about the bot ("how do I standardize features?")."""
     if answer.route == "help":
-        return len(terms) >= 2
+        return len(terms) >= 2 and len(terms & _ABOUT_THE_BOT) * 2 <= len(terms)
     return answer.route == "out_of_scope" or (answer.route == "search" and not answer.citations)
 
 
@@ -82,6 +89,6 @@ def consult(question: str, answer: Answer, library: Library) -> Answer:
         where = f"{best.heading}, {best.location()}" if best.heading else best.location()
         return Answer(f"From your documents ({where}): “{cite.quote}”", "search", (), (cite,),
                       round(min(0.9, best.strength + 0.3), 3), (), answer.trace)
-    if _relevant(terms, best, SOURCE_STRENGTH, strict=True):
+    if len(terms) >= 2 and _relevant(terms, best, SOURCE_STRENGTH, strict=True):
         return replace(answer, citations=(*answer.citations, citation(best)))
     return answer

@@ -43,8 +43,8 @@ class Summary:
     written: bool = False
 
 
-SKIPPED_FOLDERS = frozenset({"_sources", "_static", "__pycache__", "node_modules"})
-"""Copies and assets, not documents: a Sphinx build's page sources and static files, caches, packages."""
+SKIPPED_FOLDERS = frozenset({"_sources", "_static", "_images", "_modules", "__pycache__", "node_modules"})
+"""Copies and assets, not documents: a Sphinx build's page sources, static files, images and highlighted module code; caches; packages."""
 
 
 def scan(roots: Iterable[Path]) -> Iterator[Path]:
