@@ -89,6 +89,6 @@ def consult(question: str, answer: Answer, library: Library) -> Answer:
         where = f"{best.heading}, {best.location()}" if best.heading else best.location()
         return Answer(f"From your documents ({where}): “{cite.quote}”", "search", (), (cite,),
                       round(min(0.9, best.strength + 0.3), 3), (), answer.trace)
-    if len(terms) >= 2 and _relevant(terms, best, SOURCE_STRENGTH, strict=True):
+    if answer.route != "help" and len(terms) >= 2 and _relevant(terms, best, SOURCE_STRENGTH, strict=True):
         return replace(answer, citations=(*answer.citations, citation(best)))
     return answer

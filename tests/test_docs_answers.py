@@ -71,7 +71,7 @@ def test_a_question_outside_the_domain_is_answered_from_the_documents(team):
 
 def test_a_question_the_documents_do_not_answer_stays_out_of_scope(team):
     library, _ = team
-    for question in ("Which is faster, Java or C#?", "what is the fastest car?", "hello"):
+    for question in ("Which is faster, Java or C#?", "what is the fastest car?", "hello", "list commands", "show commands"):
         assert ask(question, library=library).to_dict() == ask(question, library=Library(library.root / "none")).to_dict()
 
 
