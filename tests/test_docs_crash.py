@@ -59,15 +59,20 @@ def big(tmp_path: Path, fwbot_home: Path) -> tuple[Path, Path]:
     return folder, fwbot_home / "library"
 
 
+def _signal_while_reading(folder: Path, home: Path, sig: int, workers: int) -> subprocess.Popen[bytes]:
+    """Start `fwbot docs add`, and send it `sig` once it is reading files."""
+    proc = _start_add(folder, home, workers)
+    _wait_until_adding(home / "library", proc)
+    time.sleep(0.3)
+    assert proc.poll() is None, "the add finished before the signal; make the test set bigger"
+    proc.send_signal(sig)
+    return proc
+
+
 def test_killing_add_while_reading_leaves_the_library_unchanged(big: tuple[Path, Path], fwbot_home: Path):
     folder, root = big
     before = _snapshot(root)
-    proc = _start_add(folder, fwbot_home, workers=1)
-    _wait_until_adding(root, proc)
-    time.sleep(0.3)
-    assert proc.poll() is None, "the add finished before it could be killed; make the test set bigger"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    _signal_while_reading(folder, fwbot_home, signal.SIGKILL, workers=1).wait()
     assert _snapshot(root) == before
     assert Library(root).search("oldmarker", 1) and not Library(root).search("newmarker", 1)
 
@@ -97,11 +102,7 @@ def test_killing_add_while_writing_leaves_a_whole_version(big: tuple[Path, Path]
 def test_ctrl_c_during_add_stops_workers_and_keeps_the_library(big: tuple[Path, Path], fwbot_home: Path):
     folder, root = big
     before = _snapshot(root)
-    proc = _start_add(folder, fwbot_home, workers=2)
-    _wait_until_adding(root, proc)
-    time.sleep(0.3)
-    assert proc.poll() is None
-    proc.send_signal(signal.SIGINT)
+    proc = _signal_while_reading(folder, fwbot_home, signal.SIGINT, workers=2)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and b"interrupted" in err and b"Traceback" not in err, err.decode()
     assert _snapshot(root) == before

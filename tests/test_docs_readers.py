@@ -95,3 +95,9 @@ def test_chunker_joins_short_blocks_under_one_heading_and_cuts_long_ones():
     assert len(long_parts) >= 3 and all(len(p.text.split()) <= MAX_WORDS for p in long_parts)
     assert all(p.text.endswith("in it.") for p in long_parts)
     assert " ".join(p.text for p in long_parts) == long_block.text
+
+
+def test_a_short_last_passage_joins_the_one_before_it_under_the_same_heading():
+    body = " ".join(["word"] * 50)
+    passages = chunk(Document("t", [Block(body, "A", 1), Block("a short tail", "A", 5), Block("next section", "B", 9)]))
+    assert [(p.heading, p.line, p.text) for p in passages] == [("A", 1, f"{body}\na short tail"), ("B", 9, "next section")]

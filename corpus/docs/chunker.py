@@ -49,20 +49,31 @@ def _flush(run: list[str], block: Block) -> Iterator[Block]:
 
 
 def chunk(document: Document) -> list[Passage]:
-    """The document's passages in reading order."""
+    """The document's passages in reading order; a short last passage under a heading joins the one before
+    it when they fit together (so no section ends in a stub that its heading alone would make rank high)."""
     passages: list[Passage] = []
     texts: list[str] = []
     first: Block | None = None
     size = 0
+
+    def flush() -> None:
+        if first is None:
+            return
+        before = passages[-1] if passages else None
+        if (size < MIN_WORDS and before and (before.heading, before.page) == (first.heading, first.page)
+                and len(before.text.split()) + size <= MAX_WORDS):
+            passages[-1] = Passage("\n".join([before.text, *texts]), before.heading, before.line, before.page)
+        else:
+            passages.append(Passage("\n".join(texts), first.heading, first.line, first.page))
+
     for block in (p for b in document.blocks for p in _pieces(b)):
         words = len(block.text.split())
         if first is not None and (block.heading != first.heading or block.page != first.page
                                   or size >= MIN_WORDS or size + words > MAX_WORDS):
-            passages.append(Passage("\n".join(texts), first.heading, first.line, first.page))
+            flush()
             texts, first, size = [], None, 0
         first = first or block
         texts.append(block.text)
         size += words
-    if first is not None:
-        passages.append(Passage("\n".join(texts), first.heading, first.line, first.page))
+    flush()
     return passages
