@@ -159,6 +159,7 @@ def baseline_checkout(ref: str, into: Path) -> Path | None:
     archive = subprocess.run(["git", "-C", str(REPO), "archive", ref], capture_output=True)
     if archive.returncode:
         return None
+    into.mkdir()
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
     return into
 

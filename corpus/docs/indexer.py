@@ -141,7 +141,7 @@ def add(library: Library, paths: list[Path], name: str, progress: Progress | Non
         roots = [r for r in roots if os.path.exists(r)]
         reuse = _Reuse(old) if old else None
         tasks = []
-        for path in scan(Path(r) for r in roots):
+        for path in dict.fromkeys(scan(Path(r) for r in roots)):  # a file under two roots counts once
             if reader_for(path) is None:
                 summary.unsupported.append(str(path))
             else:

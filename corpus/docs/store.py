@@ -7,8 +7,6 @@ import fcntl
 import json
 import os
 import re
-import shutil
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +17,10 @@ import numpy as np
 CURRENT = "current"
 GENERATION = "generation"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+def _token() -> str:
+    return os.urandom(12).hex()
 
 
 def check_name(name: str) -> str:
@@ -38,7 +40,7 @@ def _fsync(path: Path) -> None:
 
 def replace_text(path: Path, text: str) -> None:
     """Write `text` to `path` atomically: a synced temporary file renamed over it, then the folder synced."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    tmp = path.with_name(f".{path.name}.{_token()}.tmp")
     with open(tmp, "w", encoding="utf-8") as f:
         f.write(text)
         f.flush()
@@ -61,7 +63,7 @@ def writing(root: Path) -> Iterator[None]:
 
 def bump_generation(root: Path) -> None:
     """Tell open readers (a chat, the Slack app) that the library changed."""
-    replace_text(root / GENERATION, uuid.uuid4().hex)
+    replace_text(root / GENERATION, _token())
 
 
 def current_version(folder: Path) -> Path | None:
@@ -76,8 +78,10 @@ def current_version(folder: Path) -> Path | None:
 def new_version(folder: Path) -> Iterator[Path]:
     """A scratch folder to write a version into; on success it is synced and made current, then older
     versions and leftovers of interrupted writes are deleted. On an exception nothing current changes."""
+    import shutil  # writers only: readers never pay for the import
+
     folder.mkdir(parents=True, exist_ok=True)
-    scratch = folder / f".tmp-{uuid.uuid4().hex}"
+    scratch = folder / f".tmp-{_token()}"
     scratch.mkdir()
     try:
         yield scratch
@@ -86,7 +90,7 @@ def new_version(folder: Path) -> Iterator[Path]:
         raise
     for item in scratch.iterdir():
         _fsync(item)
-    version = folder / f"v-{uuid.uuid4().hex}"
+    version = folder / f"v-{_token()}"
     scratch.rename(version)
     _fsync(folder)
     replace_text(folder / CURRENT, version.name)
@@ -97,7 +101,9 @@ def new_version(folder: Path) -> Iterator[Path]:
 
 def remove_collection(folder: Path) -> None:
     """Take the collection away in one rename, then delete its files."""
-    trash = folder.with_name(f".trash-{uuid.uuid4().hex}")
+    import shutil
+
+    trash = folder.with_name(f".trash-{_token()}")
     folder.rename(trash)
     _fsync(folder.parent)
     shutil.rmtree(trash, ignore_errors=True)
