@@ -192,7 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["files"], results["passages"], results["terms"] = (collection.meta[k] for k in ("files", "passages", "terms"))
         results["unreadable_files"] = len(collection.meta["unreadable"])
         results["disk_mib"] = collection.disk_bytes() / 2**20
-        load = "import time; t = time.perf_counter(); from corpus.docs.library import Library; Library.default().collections(); print(time.perf_counter() - t)"
+        load = ("import time; from corpus.docs.library import Library; t = time.perf_counter(); "
+                "Library.default().collections(); print(time.perf_counter() - t)")
         results["load_ms"] = statistics.median(float(subprocess.run([sys.executable, "-c", load], env=env, capture_output=True, text=True,
                                                                    cwd=str(REPO), check=True).stdout) for _ in range(args.runs)) * 1e3
         texts = queries(collection, args.queries)

@@ -18,7 +18,7 @@ from index.vocabulary import MemoryVocabulary, SortedVocabulary, Vocabulary
 K1, B, EPSILON = 1.5, 0.75, 0.25
 """rank-bm25's BM25Okapi defaults."""
 
-_ARRAYS = ("idf", "ptr", "doc", "weight")
+_ARRAYS = ("idf", "ptr", "doc", "impact")
 
 
 class Forward:
@@ -57,13 +57,14 @@ class Forward:
 
 @dataclass(frozen=True)
 class SparseBM25:
-    """Postings by term (doc ids and precomputed tf-parts of the score) plus each term's IDF."""
+    """Postings by term: doc ids and each posting's precomputed share of the score (IDF × the tf part,
+    the very product rank-bm25 adds), plus each term's IDF."""
 
     vocab: Vocabulary
     idf: np.ndarray
     ptr: np.ndarray
     doc: np.ndarray
-    weight: np.ndarray
+    impact: np.ndarray
     n_docs: int
 
     @classmethod
@@ -79,35 +80,42 @@ class SparseBM25:
         norm = K1 * (1 - B + B * doc_len / avgdl)
         weight = counts * (K1 + 1) / (counts + norm[doc_of])
         df = np.bincount(term, minlength=n_terms)
+        idf = _idf(df.tolist(), n_docs)
         order = np.argsort(term, kind="stable")
-        return cls(vocab, _idf(df.tolist(), n_docs), np.concatenate(([0], np.cumsum(df))).astype(np.int64),
-                   doc_of[order], weight[order], n_docs)
+        return cls(vocab, idf, np.concatenate(([0], np.cumsum(df))).astype(np.int64), doc_of[order],
+                   idf[term[order]] * weight[order], n_docs)
+
+    def ids(self, terms: Sequence[str]) -> list[int]:
+        """The ids of the query terms the index knows, in query order (repeats kept)."""
+        return [i for i in map(self.vocab.get, terms) if i is not None]
 
     def scores(self, terms: Sequence[str]) -> np.ndarray:
         """Every document's score for the query terms (repeats count, as in rank-bm25)."""
+        return self._scores(self.ids(terms))
+
+    def _scores(self, ids: list[int]) -> np.ndarray:
         scores = np.zeros(self.n_docs)
-        for term in terms:
-            i = self.vocab.get(term)
-            if i is not None:
-                start, end = self.ptr[i], self.ptr[i + 1]
-                scores[self.doc[start:end]] += self.idf[i] * self.weight[start:end]
+        for i in ids:
+            start, end = self.ptr[i], self.ptr[i + 1]
+            scores[self.doc[start:end]] += self.impact[start:end]
         return scores
 
     def top(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
         """The `k` documents with the best positive scores as (doc, score), best first, ties by doc order."""
-        scores = self.scores(terms)
-        found = np.flatnonzero(scores > 0)
-        if k <= 0 or not len(found):
-            return []
-        if len(found) > k:
-            kth = -np.partition(-scores[found], k - 1)[k - 1]
-            found = found[scores[found] >= kth]
-        best = found[np.lexsort((found, -scores[found]))][:k]
-        return [(int(d), float(scores[d])) for d in best]
+        return self.search(terms, k)[0]
 
-    def max_score(self, terms: Sequence[str]) -> float:
-        """An upper bound of any document's score for these terms: each term's IDF × (k1 + 1)."""
-        return sum(float(self.idf[i]) * (K1 + 1) for i in map(self.vocab.get, terms) if i is not None)
+    def search(self, terms: Sequence[str], k: int) -> tuple[list[tuple[int, float]], float]:
+        """`top`, and the best score any document could get (each term's IDF × (k1 + 1), summed)."""
+        ids = self.ids(terms)
+        best = sum(float(self.idf[i]) * (K1 + 1) for i in ids)
+        if k <= 0 or not ids:
+            return [], best
+        scores = self._scores(ids)
+        n = len(scores)
+        kth = np.partition(scores, n - k)[n - k] if n > k else 0.0
+        found = np.flatnonzero(scores >= kth) if kth > 0 else np.flatnonzero(scores > 0)
+        ranked = found[np.lexsort((found, -scores[found]))][:k]
+        return [(int(d), float(scores[d])) for d in ranked], best
 
     def save(self, folder: Path) -> None:
         """The arrays as .npy files and the vocabulary, into `folder` (which must exist)."""

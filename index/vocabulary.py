@@ -1,5 +1,5 @@
 """Term -> id maps: a dict while building, and on disk a sorted UTF-8 blob searched by bisection, so a
-saved index opens without reading (or hashing) its hundreds of thousands of terms."""
+saved index opens without decoding or hashing its hundreds of thousands of terms."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -41,11 +41,15 @@ class MemoryVocabulary:
         return len(self._ids)
 
 
-class SortedVocabulary:
-    """A saved vocabulary, memory-mapped: terms sorted by their UTF-8 bytes, their offsets and their ids."""
+_REMEMBERED = 1 << 16
 
-    def __init__(self, blob: np.ndarray, offsets: np.ndarray, ids: np.ndarray) -> None:
+
+class SortedVocabulary:
+    """A saved vocabulary: terms sorted by their UTF-8 bytes, their offsets and their ids."""
+
+    def __init__(self, blob: bytes, offsets: np.ndarray, ids: np.ndarray) -> None:
         self._blob, self._offsets, self._ids = blob, offsets, ids
+        self._found: dict[str, int | None] = {}
 
     @staticmethod
     def write(folder: Path, terms: list[str]) -> None:
@@ -61,16 +65,23 @@ class SortedVocabulary:
 
     @classmethod
     def open(cls, folder: Path) -> SortedVocabulary:
-        """The vocabulary saved in `folder`, memory-mapped."""
-        path = folder / "vocab.bin"
-        blob = np.memmap(path, dtype=np.uint8, mode="r") if path.stat().st_size else np.zeros(0, np.uint8)
+        """The vocabulary saved in `folder`: the blob read whole, offsets and ids memory-mapped."""
+        blob = (folder / "vocab.bin").read_bytes()  # a few MB at most: one read beats a page fault a probe
         return cls(blob, np.load(folder / "vocab_offsets.npy", mmap_mode="r"), np.load(folder / "vocab_ids.npy", mmap_mode="r"))
 
     def _term(self, i: int) -> bytes:
-        return self._blob[self._offsets[i]:self._offsets[i + 1]].tobytes()
+        return self._blob[self._offsets[i]:self._offsets[i + 1]]
 
     def get(self, term: str) -> int | None:
-        key = term.encode("utf-8")
+        """The term's id, by bisection; answers are remembered (up to _REMEMBERED terms)."""
+        if term in self._found:
+            return self._found[term]
+        found = self._search(term.encode("utf-8"))
+        if len(self._found) < _REMEMBERED:
+            self._found[term] = found
+        return found
+
+    def _search(self, key: bytes) -> int | None:
         lo, hi = 0, len(self._ids)
         while lo < hi:
             mid = (lo + hi) // 2
@@ -82,7 +93,7 @@ class SortedVocabulary:
 
     def terms(self) -> list[str]:
         by_id = [""] * len(self._ids)
-        blob = self._blob.tobytes()
+        blob = self._blob
         offsets = self._offsets.tolist()
         for pos, i in enumerate(self._ids.tolist()):
             by_id[i] = blob[offsets[pos]:offsets[pos + 1]].decode("utf-8")

@@ -57,7 +57,7 @@ def test_saved_and_memory_mapped_index_scores_the_same(corpus, tmp_path: Path):
     index = _build(corpus)
     index.save(tmp_path)
     loaded = SparseBM25.load(tmp_path)
-    assert isinstance(loaded.weight, np.memmap)
+    assert isinstance(loaded.impact, np.memmap) and isinstance(loaded.doc, np.memmap)
     for query in _queries(corpus)[:20]:
         assert loaded.scores(query).tobytes() == index.scores(query).tobytes()
         assert loaded.top(query, 10) == index.top(query, 10)

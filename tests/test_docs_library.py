@@ -109,3 +109,18 @@ def test_cli_refuses_bad_input_with_a_clear_message(tmp_path: Path):
     assert bad_name.returncode == 2 and "bad collection name" in bad_name.stderr
     assert fwbot("docs", "search", "x", "-k", "0").returncode == 2
     assert "no collections" in fwbot("docs", "list").stdout
+
+
+def test_a_collection_is_a_source_like_the_article_and_the_facts(library: Library, tmp_path: Path):
+    from corpus import load_corpus
+    from corpus.sources import ArticleSource, FactsSource
+
+    corpus = load_corpus()
+    assert tuple(c for s in (ArticleSource(corpus.article), FactsSource(corpus.facts)) for c in s.chunks()) == corpus.chunks
+    docs = make_docs(tmp_path / "team")
+    add(library, [docs], "team")
+    collection = library.get("team")
+    chunks = list(collection.chunks())
+    assert collection.name == "team" and len(chunks) == collection.meta["passages"]
+    rollback = next(c for c in chunks if "roll back" in c.text)
+    assert (rollback.document, rollback.section, rollback.url) == ("team", "Rollback", f"{docs / 'deploy.md'}:7")

@@ -87,8 +87,8 @@ class Collection:
 
     def search(self, terms: list[str], k: int) -> list[Result]:
         """The best `k` passages for analysed query terms."""
-        best = self.bm25.max_score(terms)
-        return [self.result(i, score, best) for i, score in self.bm25.top(terms, k)]
+        hits, best = self.bm25.search(terms, k)
+        return [self.result(i, score, best) for i, score in hits]
 
     def result(self, i: int, score: float, best: float) -> Result:
         record = self.passages[i]
