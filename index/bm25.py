@@ -97,7 +97,7 @@ class SparseBM25:
         scores = np.zeros(self.n_docs)
         for i in ids:
             start, end = self.ptr[i], self.ptr[i + 1]
-            scores[self.doc[start:end]] += self.impact[start:end]
+            np.add.at(scores, self.doc[start:end], self.impact[start:end])  # in order, as rank-bm25 adds
         return scores
 
     def top(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
