@@ -15,7 +15,7 @@ from corpus.docs import store
 from corpus.docs.indexer import add
 from corpus.docs.library import Library
 
-FILES = 300
+FILES = 600
 
 
 def _write_docs(folder: Path, marker: str) -> None:
@@ -63,7 +63,7 @@ def _signal_while_reading(folder: Path, home: Path, sig: int, workers: int) -> s
     """Start `fwbot docs add`, and send it `sig` once it is reading files."""
     proc = _start_add(folder, home, workers)
     _wait_until_adding(home / "library", proc)
-    time.sleep(0.3)
+    time.sleep(0.1)
     assert proc.poll() is None, "the add finished before the signal; make the test set bigger"
     proc.send_signal(sig)
     return proc
