@@ -224,7 +224,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
         before = baseline_checkout(args.baseline_ref, Path(tmp) / "before")
         if before:
-            code = f"import sys; sys.path.insert(0, {str(before)!r}); from bot.cli import main; sys.exit(main(['ask', {ASK!r}]))"
+            entry = "bot.terminal.cli" if (before / "bot" / "terminal" / "cli.py").exists() else "bot.cli"
+            code = f"import sys; sys.path.insert(0, {str(before)!r}); from {entry} import main; sys.exit(main(['ask', {ASK!r}]))"
             commands[f"fwbot ask at {args.baseline_ref} (before)"] = ([sys.executable, "-c", code], dict(env, FWBOT_HOME=str(empty)))
         one_shot = interleaved(commands, args.runs)
         results["one_shot_ms"] = {k: statistics.median(w for w, _ in v) * 1e3 for k, v in one_shot.items()}

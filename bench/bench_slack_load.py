@@ -2,10 +2,16 @@
 
     .venv/bin/python bench/bench_slack_load.py [--events 2000] [--rate 100] [--senders 16]
                                                [--workers 16] [--queue-size 32] [--api-latency 0]
-                                               [--json]
+                                               [--states memory,sqlite,redis] [--json]
 
-It starts the Slack Web API stand-in (tests/slack_standin.py) in a process of its own and the
-bot as `python -m bot.slack --http --host 127.0.0.1 --port 0`, with SLACK_API_URL pointing at
+The same requests are sent in three runs, reported side by side (--states picks some): one bot
+process remembering in memory (`--state memory`), one with the default SQLite file (under a
+fresh FWBOT_HOME), and two replicas sharing one redis-server (started on a free loopback port,
+saving off), the requests split between them round robin, as a load balancer would, so most
+redeliveries reach the other replica than the original did.
+
+Each run starts the Slack Web API stand-in (tests/slack_standin.py) in a process of its own and
+the bot as `python -m bot.slack --http --host 127.0.0.1 --port 0`, with SLACK_API_URL pointing at
 the stand-in. Then --senders threads send --events signed requests at --rate a second, each
 on schedule (open loop: a slow answer does not slow the sending down):
 
@@ -22,20 +28,21 @@ per original question on the stand-in: answered exactly once (with the answer th
 gives), lost (no answer), duplicated (more than one reply), plus "busy" notices and
 apologies. It reports acknowledgement latency per request (median, p99, max), status counts
 (4xx, 5xx, connection errors), how late the senders were against the schedule (to show the
-sender was not the bottleneck), and the server's memory from /proc/PID/status: VmRSS after
+sender was not the bottleneck), and the (first) server's memory from /proc/PID/status: VmRSS after
 start-up, after warm-up (--warmup of the requests sent), at the end, and VmHWM (peak). The
 bot logs how many conversations it remembers when it stops; that is reported too.
 
-The bot remembers a bounded amount: 1,000 conversations, 10,000 event ids and 10,000 answered
-messages (about 1.5 KB a question in all). Its RSS rises while those fill and, once they have
+The bot remembers a bounded amount in its own memory: 1,000 conversations, 10,000 event ids and
+10,000 answered messages (about 1.5 KB a question in all); in Redis, entries expire instead. Its RSS rises while those fill and, once they have
 turned over once, stays flat; a run of 2,000 requests is still filling them (see the timeline
 it prints). `--events 40000 --rate 250` shows the plateau.
 
 --api-latency makes every stand-in call take that long, as Slack's API does (0.1-0.3 s): the
 answering threads then spend their time waiting, and --workers has to cover rate x latency.
 
-Exit status 0 when the targets hold: p99 ack under 100 ms, nothing lost or duplicated, no
-5xx or connection errors, and RSS after warm-up growing by less than 5% (and 8 MiB) to the end.
+Exit status 0 when the targets hold in every run: p99 ack under 100 ms, nothing lost or
+duplicated, no 5xx or connection errors, and RSS after warm-up growing by less than 5% (and
+8 MiB) to the end.
 """
 from __future__ import annotations
 
@@ -76,6 +83,8 @@ RSS_FLAT_FRACTION = 0.05
 RSS_FLAT_KB = 8 * 1024
 
 from questions import QUESTIONS  # noqa: E402  (bench/ is on sys.path when run)
+
+from bot.kit.state.sqlite import PRUNE_EVERY  # noqa: E402
 
 
 # --- the stand-in, in a process of its own ------------------------------------------------
@@ -146,13 +155,15 @@ class StandInProcess:
 class ServerProcess:
     """`python -m bot.slack --http` on a free port; its stderr is collected line by line."""
 
-    def __init__(self, api_url: str, feedback: Path, workers: int, queue_size: int, hash_seed: int) -> None:
+    def __init__(self, api_url: str, feedback: Path, workers: int, queue_size: int, hash_seed: int,
+                 state: str) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
         env |= {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": api_url,
-                "FWBOT_FEEDBACK_FILE": str(feedback), "PYTHONPATH": str(REPO), "PYTHONHASHSEED": str(hash_seed)}
+                "FWBOT_FEEDBACK_FILE": str(feedback), "FWBOT_HOME": str(feedback.parent),
+                "PYTHONPATH": str(REPO), "PYTHONHASHSEED": str(hash_seed)}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bot.slack", "--http", "--host", "127.0.0.1", "--port", "0",
-             "--workers", str(workers), "--queue-size", str(queue_size)],
+             "--workers", str(workers), "--queue-size", str(queue_size), *(("--state", state) if state else ())],
             env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self.log: list[str] = []
         self._lines: queue.Queue[str] = queue.Queue()
@@ -307,10 +318,12 @@ class Result:
 
 
 class Sender:
-    """`senders` threads, each on a keep-alive connection, sending items on schedule."""
+    """`senders` threads, each with a keep-alive connection per server, sending items on schedule;
+    item i goes to server i mod len(ports) (a load balancer's round robin, so a redelivery usually
+    lands on another replica than its original)."""
 
-    def __init__(self, port: int, items: list[Item], rate: float, senders: int) -> None:
-        self.port = port
+    def __init__(self, ports: list[int], items: list[Item], rate: float, senders: int) -> None:
+        self.ports = ports
         self.items = items
         self.rate = rate
         self.senders = senders
@@ -330,9 +343,11 @@ class Sender:
         return time.perf_counter() - start
 
     def _send_share(self, k: int, start: float) -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        connections = [http.client.HTTPConnection("127.0.0.1", port, timeout=10) for port in self.ports]
         for index in range(k, len(self.items), self.senders):
             item = self.items[index]
+            target = index % len(self.ports)
+            connection = connections[target]
             due = start + index / self.rate
             delay = due - time.perf_counter()
             if delay > 0:
@@ -349,12 +364,13 @@ class Sender:
             except (OSError, http.client.HTTPException):
                 status = 0
                 connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+                connections[target] = http.client.HTTPConnection("127.0.0.1", self.ports[target], timeout=10)
             finished = time.perf_counter()
             self.results[index] = Result(item.kind, status, finished - began, began - due)
             with self._lock:
                 self.sent += 1
-        connection.close()
+        for connection in connections:
+            connection.close()
 
 
 class MemorySampler:
@@ -415,17 +431,61 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))]
 
 
-def run(args: argparse.Namespace) -> dict[str, Any]:
-    from bot.slack.responder import APOLOGY, BUSY
+STATES = {"memory": "one process, state in memory", "sqlite": "one process, state in SQLite (the default)",
+          "redis": "two replicas sharing one Redis"}
 
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    """The same requests against each of `args.states`, one after the other."""
     items, originals = plan(args.events, args.redeliveries, args.malformed, args.seed)
     expected = expected_texts(args.seed)
+    runs = {state: run_state(args, state, items, originals, expected) for state in args.states}
+    return {"runs": runs, "machine": machine()}
+
+
+def start_servers(args: argparse.Namespace, state: str, api_url: str, workdir: Path) -> tuple[list[ServerProcess], Any]:
+    """The bot processes for `state`, and the Redis server they share (None unless "redis")."""
+    redis = None
+    if state == "redis":
+        sys.path.insert(0, str(TESTS))
+        from redis_server import RedisServer
+
+        redis = RedisServer()
+    url = {"memory": "memory", "sqlite": "", "redis": redis.url if redis else ""}[state]
+    servers: list[ServerProcess] = []
+    try:
+        for _ in range(2 if redis else 1):
+            servers.append(ServerProcess(api_url, workdir / "feedback.jsonl", args.workers, args.queue_size,
+                                         args.seed, url))
+    except BaseException:
+        stop_servers(servers, redis)
+        raise
+    return servers, redis
+
+
+def stop_servers(servers: list[ServerProcess], redis: Any) -> list[dict[str, int]]:
+    """SIGTERM every server (they finish queued answers), then stop Redis; what each remembered."""
+    remembered = [server.stop() for server in servers]
+    for server in servers:
+        if server.process.poll() is None:
+            server.process.kill()
+            server.process.wait()
+    if redis is not None:
+        redis.close()
+    return remembered
+
+
+def run_state(args: argparse.Namespace, state: str, items: list[Item], originals: list[Original],
+              expected: dict[str, str]) -> dict[str, Any]:
+    from bot.slack.responder import APOLOGY, BUSY
+
     standin = StandInProcess(args.api_latency)
     workdir = Path(tempfile.mkdtemp(prefix="fwbot-bench-"))
-    server = ServerProcess(standin.base_url, workdir / "feedback.jsonl", args.workers, args.queue_size, args.seed)
+    servers, redis = start_servers(args, state, standin.base_url, workdir)
+    server = servers[0]  # the one whose memory is sampled
     try:
         rss_start = server.memory_kb()["VmRSS"]
-        sender = Sender(server.port, items, args.rate, args.senders)
+        sender = Sender([s.port for s in servers], items, args.rate, args.senders)
         sampler = MemorySampler(server, sender)
         sampler.start()
         elapsed = sender.run()
@@ -440,11 +500,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         memory = server.memory_kb()
         sampler.stop()
         report = json.loads(standin.ask("report"))
-        remembered = server.stop()
     finally:
-        if server.process.poll() is None:
-            server.process.kill()
-            server.process.wait()
+        remembered = stop_servers(servers, redis)[0]
         standin.close()
 
     results = [r for r in sender.results if r is not None]
@@ -515,7 +572,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "server": {"workers": args.workers, "queue_size": args.queue_size},
         "api_latency_s": args.api_latency,
         "senders": args.senders,
-        "machine": machine(),
+        "state": state,
+        "replicas": len(servers),
     }
     result["targets"] = {
         "p99_ack_under_100ms": result["ack_ms"]["p99"] < TARGET_P99_MS,
@@ -523,7 +581,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "none_duplicated": duplicated == 0 and stray == 0,
         "no_5xx": result["http_5xx"] == 0 and result["connection_errors"] == 0,
         "rss_flat_after_warmup": growth < min(RSS_FLAT_KB, rss_warm * RSS_FLAT_FRACTION),
-        "sessions_bounded": remembered.get("sessions", 0) <= remembered.get("sessions_max", 0),
+        # in Redis, conversations are bounded by their TTL rather than a count; SQLite prunes every PRUNE_EVERY writes
+        "sessions_bounded": state == "redis" or remembered.get("sessions", 0) <= remembered.get("sessions_max", 0)
+        + (PRUNE_EVERY if state == "sqlite" else 0),
     }
     return result
 
@@ -541,45 +601,57 @@ def machine() -> dict[str, Any]:
 
     return {"nproc": os.cpu_count(), "cpu": model, "python": platform.python_version(),
             "system": f"{platform.system()} {platform.release()}",
-            "slack_bolt": version("slack_bolt"), "waitress": version("waitress")}
+            "slack_bolt": version("slack_bolt"), "waitress": version("waitress"), "redis": version("redis"),
+            "redis_server": redis_server_version()}
 
 
-def render(r: dict[str, Any]) -> str:
-    ack, rss, rem, kinds, m = r["ack_ms"], r["rss_kib"], r["remembered_at_stop"], r["kinds"], r["machine"]
+def redis_server_version() -> str:
+    try:
+        done = subprocess.run(["redis-server", "--version"], capture_output=True, text=True, timeout=10)
+    except OSError:
+        return "not installed"
+    found = re.search(r"v=(\S+)", done.stdout)
+    return found.group(1) if found else "?"
+
+
+def render(report: dict[str, Any]) -> str:
+    """The runs side by side, one column per state."""
+    runs, m = report["runs"], report["machine"]
 
     def mib(kib: int) -> str:
-        return f"{kib / 1024:.1f} MiB"
+        return f"{kib / 1024:.1f}"
 
-    statuses = ", ".join(f"{k}: {v}" for k, v in r["status"].items())
-    rows = [
-        ("requests", (f"{r['requests']} at {r['rate_per_s']:g}/s over {r['send_seconds']} s "
-                      f"({kinds.get('new', 0)} new, {kinds.get('retry', 0)} retries, "
-                      f"{kinds.get('duplicate', 0)} duplicate event_ids, {kinds.get('malformed', 0)} malformed)")),
-        ("ack latency", f"median {ack['median']} ms, p99 {ack['p99']} ms, max {ack['max']} ms"),
-        ("HTTP status", (f"{statuses}  (4xx {r['http_4xx']}, 5xx {r['http_5xx']}, "
-                         f"connection errors {r['connection_errors']})")),
-        ("questions answered exactly once", (f"{r['answered_exactly_once']} / {r['questions']} "
-                                             f"({r['answered_correctly']} with the expected answer)")),
-        ("lost / duplicated replies", (f"{r['lost']} / {r['duplicated']}  (stray posts {r['stray_posts']}, "
-                                       f"busy {r['busy_replies']}, apologies {r['apologies']})")),
-        ("server RSS", (f"start {mib(rss['after_start'])}, after warm-up ({r['warmup_requests']} requests) "
-                        f"{mib(rss['after_warmup'])}, end {mib(rss['end'])} "
-                        f"(growth {rss['growth_after_warmup'] / 1024:+.1f} MiB), peak {mib(rss['peak'])}")),
-        ("RSS (MiB) by requests sent", "  ".join(f"{k} {v / 1024:.1f}" for k, v in r["rss_timeline_kib"].items())),
-        ("remembered at stop", (f"sessions {rem.get('sessions', '?')}/{rem.get('sessions_max', '?')}, "
-                                f"event ids {rem.get('events_seen', '?')}, "
-                                f"messages {rem.get('messages_answered', '?')} "
-                                f"(each at most {rem.get('remembered_max', '?')})")),
-        ("sender lateness", (f"p99 {r['sender_lateness_ms']['p99']} ms, max {r['sender_lateness_ms']['max']} ms "
-                             f"({r['senders']} threads)")),
-        ("server", (f"--workers {r['server']['workers']} --queue-size {r['server']['queue_size']}; "
-                    f"stand-in API latency {r['api_latency_s'] * 1000:g} ms")),
-        ("machine", (f"{m['nproc']} CPUs ({m['cpu']}), Python {m['python']}, {m['system']}, "
-                     f"slack_bolt {m['slack_bolt']}, waitress {m['waitress']}")),
-        ("targets", ", ".join(f"{k} {'OK' if v else 'MISSED'}" for k, v in r["targets"].items())),
-    ]
-    width = max(len(k) for k, _ in rows)
-    return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
+    def row(r: dict[str, Any]) -> dict[str, str]:
+        ack, rss, rem, kinds = r["ack_ms"], r["rss_kib"], r["remembered_at_stop"], r["kinds"]
+        return {
+            "requests": (f"{r['requests']} at {r['rate_per_s']:g}/s: {kinds.get('new', 0)} new, "
+                         f"{kinds.get('retry', 0) + kinds.get('duplicate', 0)} redelivered, "
+                         f"{kinds.get('malformed', 0)} malformed"),
+            "ack median / p99 / max (ms)": f"{ack['median']} / {ack['p99']} / {ack['max']}",
+            "HTTP 5xx / connection errors": f"{r['http_5xx']} / {r['connection_errors']}",
+            "answered exactly once": f"{r['answered_exactly_once']} / {r['questions']} ({r['answered_correctly']} as expected)",
+            "lost / answered twice": f"{r['lost']} / {r['duplicated']} (stray {r['stray_posts']})",
+            "busy / apologies": f"{r['busy_replies']} / {r['apologies']}",
+            "RSS start / warm / end (MiB)": f"{mib(rss['after_start'])} / {mib(rss['after_warmup'])} / {mib(rss['end'])}",
+            "remembered: sessions, event ids": f"{rem.get('sessions', '?')}, {rem.get('events_seen', '?')}",
+            "sender lateness p99 (ms)": str(r["sender_lateness_ms"]["p99"]),
+            "targets": "OK" if all(r["targets"].values()) else
+                       "MISSED " + ", ".join(k for k, v in r["targets"].items() if not v),
+        }
+
+    columns = {state: row(r) for state, r in runs.items()}
+    labels = list(next(iter(columns.values())))
+    header = ["", *(STATES[state] for state in columns)]
+    table = [header] + [[label, *(columns[s][label] for s in columns)] for label in labels]
+    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in table]
+    first = next(iter(runs.values()))
+    lines.append(f"server: --workers {first['server']['workers']} --queue-size {first['server']['queue_size']}; "
+                 f"stand-in API latency {first['api_latency_s'] * 1000:g} ms; {first['senders']} sender threads")
+    lines.append(f"machine: {m['nproc']} CPUs ({m['cpu']}), Python {m['python']}, {m['system']}, "
+                 f"slack_bolt {m['slack_bolt']}, waitress {m['waitress']}, redis-py {m['redis']}, "
+                 f"redis-server {m['redis_server']}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -597,6 +669,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--drain", type=float, default=60.0, help="most seconds to wait for replies (60)")
     parser.add_argument("--grace", type=float, default=2.0, help="seconds to wait for late duplicates (2)")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--states", default=",".join(STATES),
+                        help="comma-separated runs: memory, sqlite, redis (two replicas) (default all three)")
     parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
     parser.add_argument("--serve-standin", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -604,9 +678,12 @@ def main(argv: list[str] | None = None) -> int:
         return serve_standin(args.api_latency)
     if args.events < 2 or args.rate <= 0 or args.senders < 1:
         parser.error("need --events >= 2, --rate > 0 and --senders >= 1")
+    args.states = [s.strip() for s in args.states.split(",") if s.strip()]
+    if not args.states or not set(args.states) <= set(STATES):
+        parser.error(f"--states takes a comma-separated list of {', '.join(STATES)}")
     result = run(args)
     print(json.dumps(result, indent=2) if args.json else render(result))
-    return 0 if all(result["targets"].values()) else 1
+    return 0 if all(all(r["targets"].values()) for r in result["runs"].values()) else 1
 
 
 if __name__ == "__main__":

@@ -2,27 +2,19 @@
 citations call for: where a cited article passage is wrong or dated, the fact that says so."""
 from __future__ import annotations
 
-from bot.answer import Citation
+from bot.answer import Citation, Note
 from bot.knowledge import Knowledge
 from corpus import ChartRow, Chunk, Claim, Fact
 from corpus.chunks import slug
 
 
-_OPENERS = frozenset("because since although though while when after before both today through by in on as the a an".split())
-
-
-def _clause(sentence: str) -> str:
-    """A sentence made to follow a comma: "Because TF2..." reads "because TF2..."; names keep their case."""
-    first = sentence.split(" ", 1)[0]
-    return sentence[0].lower() + sentence[1:] if first.lower() in _OPENERS else sentence
-
-
 class Evidence:
     """An answer's citations and notes, built up as the answer is composed."""
 
-    def __init__(self, kb: Knowledge, about: frozenset[str] | None = None) -> None:
+    def __init__(self, kb: Knowledge, about: frozenset[str] | None = None, topic: frozenset[str] | None = None) -> None:
         self.kb = kb
         self.about = about  # notes only for these frameworks: None for all, empty for none
+        self.topic = topic  # ... and only on these attributes: None for any
         self._citations: dict[str, Citation] = {}
         self._corrections: list[tuple[str, Fact]] = []
 
@@ -52,10 +44,10 @@ class Evidence:
                                   self.kb.corpus.article.url))
 
     def fact(self, fact: Fact) -> Citation:
-        """Cite a curated fact: its statement, source and date."""
+        """Cite a curated fact: its statement, source and date, and the source's own words."""
         label = self.kb.lexicon.labels.get(fact.attribute, fact.attribute)
         return self._add(Citation(f"fact/{fact.id}", fact.domain, f"{fact.framework}: {label} (as of {fact.as_of})",
-                                  fact.statement, fact.source))
+                                  fact.statement, fact.source, fact.source_quote))
 
     def chunk(self, chunk: Chunk) -> Citation:
         """Cite a retrieved passage as it stands."""
@@ -69,7 +61,8 @@ class Evidence:
         return self._add(Citation(chunk.id, source, chunk.section, chunk.text, chunk.url))
 
     def _note(self, fact: Fact, said: str) -> None:
-        if self.about is not None and fact.framework not in self.about:
+        if (self.about is not None and fact.framework not in self.about) or (
+                self.topic is not None and fact.attribute not in self.topic):
             return
         if all(f.id != fact.id for _, f in self._corrections):
             self._corrections.append((said, fact))
@@ -80,12 +73,11 @@ class Evidence:
         return tuple(self._corrections)
 
     @property
-    def notes(self) -> tuple[str, ...]:
-        """One line per correction: what the article says, that it is wrong or dated, and the current fact."""
-        return tuple(f"The article says “{said}”, which is {fact.status}: as of {fact.as_of}, {_clause(fact.statement)} "
-                     f"[{fact.domain}]" for said, fact in self._corrections)
+    def notes(self) -> tuple[Note, ...]:
+        """One per correction: what the article says, that it is wrong or dated, and the current fact."""
+        return tuple(Note(said, fact.status, fact.statement, fact.source, fact.as_of) for said, fact in self._corrections)
 
-    def citations(self, limit: int = 8) -> tuple[Citation, ...]:
+    def citations(self, limit: int = 6) -> tuple[Citation, ...]:
         """What was cited, in order, then the facts behind the notes, at most `limit` in all."""
         for _, fact in self._corrections:
             self.fact(fact)

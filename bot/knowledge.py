@@ -1,15 +1,17 @@
 """Everything an answer is made from, built once per process and shared read-only by all threads."""
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from bot.lexicon import Lexicon
+from bot.lexicon import Lexicon, stems
 from bot.router import RouterModel
 from corpus import DATA_DIR, ChartRow, Chunk, Claim, Corpus, Fact, load_attributes, load_corpus
 from index import BM25Index
+from index.analyzer import STOPWORDS
 
 _lock = threading.Lock()
 
@@ -52,6 +54,27 @@ def lexicon() -> Lexicon:
     return Lexicon.build(load_attributes(DATA_DIR / "attributes.toml"))
 
 
+# Ordinary words among the facts' values: they name nothing particular to the domain.
+_ORDINARY = frozenset(stems(
+    "use run not name yes end high low open late select function most data face team print save learn model "
+    "train default mode module process program product network neural deep machine library framework compute "
+    "python java late early grow lead limit origin custom single multi cross variable static dynamic fast "
+    "fastest easy host drop remove name natural optim loop array vision audio cloud source standalone via "
+    "january february march april may june july august september october november december"))
+
+
+def _value_words(facts: tuple[Fact, ...], cues: frozenset[str]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Words that name something the facts are about (a product, a company, a format): a question with
+    one of them is in the domain even when it names no framework ("What is PyTensor?"); and, for each
+    attribute, the words of its values ("microsoft" for developer)."""
+    common = {t for f in facts for t in stems(f.attribute)} | set(STOPWORDS) | _ORDINARY | cues
+    by_attribute: dict[str, set[str]] = defaultdict(set)
+    for fact in facts:
+        by_attribute[fact.attribute] |= {t for v in fact.values for t in stems(v) if t[0].isalpha()} - set(STOPWORDS)
+    named = {t for f in facts for t in stems(" ".join(f.values) + " " + f.id.replace("-", " ")) if t[0].isalpha() and len(t) > 2}
+    return frozenset(named - common), {k: frozenset(v) for k, v in by_attribute.items()}
+
+
 def _build() -> Knowledge:
     corpus = load_corpus()
     claims: dict[str, list[Claim]] = defaultdict(list)
@@ -63,7 +86,7 @@ def _build() -> Knowledge:
     return Knowledge(
         corpus=corpus,
         index=BM25Index(corpus.chunks),
-        lexicon=lexicon(),
+        lexicon=dataclasses.replace(lexicon(), **dict(zip(("named", "values"), _value_words(corpus.facts, lexicon().words)))),
         router=RouterModel.load(),
         rows={row.attribute: row for row in corpus.chart_rows},
         claims={k: tuple(v) for k, v in claims.items()},

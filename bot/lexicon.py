@@ -1,7 +1,7 @@
 """The attribute vocabulary compiled for matching: stemmed phrases with weights, and polarity cues."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from index.analyzer import FRAMEWORKS, _stem, words
 
@@ -26,10 +26,15 @@ class Lexicon:
     phrasing: dict[str, dict[str, str]]
     generic: dict[str, frozenset[str]]  # for valued attributes: words naming the attribute, not a value
     domain: frozenset[str]  # attributes only deep-learning frameworks have
+    primary_only: frozenset[str]  # attributes selected on by each framework's primary fact alone
+    synonyms: dict[str, frozenset[str]]  # a word's stem -> the stems that mean the same, itself included
+    named: frozenset[str] = frozenset()  # words naming what the facts are about (torchserve, pytensor)
+    values: dict[str, frozenset[str]] = field(default_factory=dict)  # per attribute, its values' words
 
     @classmethod
     def build(cls, attributes: dict[str, dict]) -> Lexicon:
         cues, negatives, labels, phrasing, generic, domain = {}, {}, {}, {}, {}, set()
+        primary_only = {name for name, entry in attributes.items() if entry.get("primary_only")}
         for name, entry in attributes.items():
             if name.startswith("_"):
                 continue
@@ -44,12 +49,20 @@ class Lexicon:
             if entry.get("valued"):
                 generic[name] = frozenset(t for w in entry.get("generic", []) for t in stems(w))
         shared = frozenset(stems(t) for t in attributes.get("_shared", {}).get("negative", []))
-        return cls(cues, negatives, shared, labels, phrasing, generic, frozenset(domain))
+        synonyms: dict[str, frozenset[str]] = {}
+        for group in attributes.get("_synonyms", {}).get("groups", []):
+            same = frozenset(t for w in group for t in stems(w))
+            synonyms.update({t: synonyms.get(t, frozenset()) | same for t in same})
+        return cls(cues, negatives, shared, labels, phrasing, generic, frozenset(domain), frozenset(primary_only), synonyms)
 
     @property
     def words(self) -> frozenset[str]:
         """Every stemmed word of every cue: things frameworks are compared on."""
         return frozenset(t for cues in self.cues.values() for phrase, _ in cues for t in phrase)
+
+    def widen(self, terms: set[str] | frozenset[str] | tuple[str, ...]) -> set[str]:
+        """The terms with every word that means the same added."""
+        return {s for t in terms for s in self.synonyms.get(t, (t,))}
 
     def ordered(self, attribute: str) -> bool:
         """Whether the attribute has an order (faster, easier...) rather than a value (a date, a licence)."""

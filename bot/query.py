@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.lexicon import Lexicon, Phrase, find_phrase, stems
-from index.analyzer import STOPWORDS, find_frameworks, normalize, words
+from index.analyzer import STOPWORDS, find_frameworks, find_parts, find_versions, normalize, words
 
 _YESNO_START = re.compile(
     r"^(is|are|was|were|does|do|did|can|could|should|would|will|has|have|had|isn't|aren't|doesn't|don't|can't|"
@@ -15,6 +15,23 @@ _ALTERNATIVES = re.compile(r"\b(or|vs|versus)\b")
 _SUPERLATIVE = re.compile(
     r"\b(\w+est|best|worst|most|least|number one|top|which (?:framework|library|one|tool)s?|of (?:the|all) (?:three|3|them|these|frameworks))\b")
 _NOT_SUPERLATIVE = {"interest", "latest", "test", "request", "suggest", "honest", "rest", "forest", "west", "guest", "contest", "modest", "harvest", "manifest"}
+# Slack-style openers that carry no meaning: "@here quick q -", "#Question:", "hey team,".
+_NOISE = re.compile(
+    r"^(?:(?:@here|@channel|@everyone|@\w+|-+|#?question\s*:|q\s*:|quick q(?:uestion)?|hey|hi|hello|ok|okay|so|well|"
+    r"and|but|also|then|please|pls|guys|folks|team|all|sorry|btw|random q(?:uestion)?)(?=\W|$)[\s,!.:;-]*)+")
+# A statement turned into a question by a tag: "keras has pretrained models, right?", "JAX is Google's, isn't it?".
+_TAG = re.compile(
+    r"(?:,|\s)\s*(?:right|correct|isn't it|is it not|aren't they|doesn't it|don't they|didn't it|wasn't it|no|yes|yeah|"
+    r"true|or not|am i right|innit|yea|eh|ok|isn't that so|is that right|is that true|yes or no)\s*\?+\s*$")
+# A statement with a question mark ("PyTorch is easier to debug than TensorFlow?") asks yes or no.
+_STATEMENT_VERB = re.compile(
+    r"\b(is|are|was|were|has|have|had|can|does|do|did|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
+    r"requires?|got|gets|comes? with|ships?|became|stays?|remains?)\b")
+_WH_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|compare|tell|list|show|explain|give)\b")
+_WH_WORD = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
+_NOW = re.compile(
+    r"\b(today|now|nowadays|still|these days|currently|current|anymore|any more|in 202\d|this year|at present|"
+    r"as of now|right now|at the moment|modern|present day|yet)\b")
 _FOLLOWUP_START = re.compile(r"^(and|also|what about|how about|what of|same for|same question|then|ok and|okay and|so)\b")
 _PRONOUN = re.compile(r"\b(it|its|it's|they|them|their|this one|that one|the other one|the other|both|either)\b")
 # Words that carry no value to test in a yes/no question ("Does Theano support GPUs?" leaves "gpu").
@@ -39,12 +56,24 @@ class Reading:
     superlative: bool = False
     followup: bool = False
     pronoun: bool = False
+    now: bool = False
+    parts: tuple[str, ...] = ()
+    versions: tuple[str, ...] = ()
+    subject: str | None = None  # what a yes/no question is about: "I use TF; is CNTK dead?" -> CNTK
     terms: tuple[str, ...] = ()
     tokens: tuple[str, ...] = field(default=(), repr=False)
 
     def with_context(self, **changes: object) -> Reading:
         """A copy with fields filled in from the chat so far."""
         return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the chat was last about, for follow-ups."""
+
+    route: str
+    reading: Reading
 
 
 def _attribute(tokens: Phrase, lexicon: Lexicon) -> tuple[str | None, int]:
@@ -64,6 +93,18 @@ def _polarity(tokens: Phrase, attribute: str | None, lexicon: Lexicon) -> int:
     return -1 if any(find_phrase(tokens, cue) for cue in cues) else 1
 
 
+_BACK = re.compile(r"\b(it|its|that|this|they|them|those|these)\b")
+
+
+def _subject(last: str, frameworks: tuple[str, ...]) -> str | None:
+    """The framework the (last) question is about: the first it names, else, for "is that…", the one named
+    last before it, else the first of the whole text."""
+    named = find_frameworks(last)
+    if named:
+        return named[0]
+    return frameworks[-1] if frameworks and _BACK.search(last) else (frameworks[0] if frameworks else None)
+
+
 def read(question: str, lexicon: Lexicon) -> Reading:
     """Read one question on its own (no chat context)."""
     text = normalize(question).strip()
@@ -71,9 +112,19 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     tokens = stems(question)
     frameworks = tuple(find_frameworks(question))
     attribute, score = _attribute(tokens, lexicon)
-    head = re.sub(r"^(hey|hi|ok|okay|so|well|and|but|also|then|please|quick question)[,!.]?\s+", "", text)
+    head = _NOISE.sub("", text) or text
+    sentences = [x for x in re.split(r"(?<=[.?!])\s+", head) if x.strip()]
+    asked = next((x for x in reversed(sentences) if x.rstrip().endswith("?")), sentences[-1] if sentences else head)
+    last = _NOISE.sub("", asked) or asked  # "I see X. Is that abandoned now?" asks its last question
+    if last != head:
+        own_attribute, own_score = _attribute(stems(last), lexicon)
+        if own_attribute is not None:
+            attribute, score = own_attribute, own_score
     # "Is TensorFlow high level or low level?" and "Is PyTorch or Keras faster?" ask which, not whether.
-    yesno = bool(_YESNO_START.match(head)) and not (_ALTERNATIVES.search(head) and " than " not in f" {head} ")
+    alternatives = bool(_ALTERNATIVES.search(head)) and " than " not in f" {head} "
+    statement = (last.rstrip().endswith("?") and not _WH_WORD.search(last) and not _WH_START.match(last)
+                 and bool(_STATEMENT_VERB.search(last)))
+    yesno = not alternatives and (bool(_YESNO_START.match(last)) or bool(_TAG.search(last)) or statement)
     superlatives = [m for m in _SUPERLATIVE.findall(head) if m not in _NOT_SUPERLATIVE]
     terms = tuple(t for t, w in zip(tokens, raw_words) if w not in STOPWORDS and t not in _FILLER)
     return Reading(
@@ -84,8 +135,12 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         polarity=_polarity(tokens, attribute, lexicon),
         yesno=yesno,
         superlative=bool(superlatives) and len(frameworks) != 2,
-        followup=bool(_FOLLOWUP_START.match(text)),
+        followup=bool(_FOLLOWUP_START.match(head)),
         pronoun=bool(_PRONOUN.search(text)),
+        now=bool(_NOW.search(head)),
+        parts=tuple(find_parts(question)),
+        versions=tuple(find_versions(question)),
+        subject=_subject(last, frameworks),
         terms=terms,
         tokens=tokens,
     )

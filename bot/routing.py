@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 
 from bot.lexicon import Lexicon, stems
-from bot.query import Reading
+from bot.query import Context, Reading
+from bot.routes import ROUTES, followup, overview, recommend
 from index.analyzer import STOPWORDS
 
-ROUTES = ("compare", "attribute", "define", "recommend", "search", "help", "out_of_scope")
 # Words that place a question in the domain even when it names no framework.
 _DOMAIN = frozenset(t for w in (
     "framework frameworks library libraries deep learning machine neural network networks model models train "
@@ -21,14 +21,6 @@ _ALTERNATIVE = re.compile(r"([\w#+.]+)\s*,?\s+(?:or|vs\.?|versus)\s+([\w#+.]+)")
 
 
 @dataclass(frozen=True)
-class Context:
-    """What the chat was last about, for follow-ups."""
-
-    route: str
-    reading: Reading
-
-
-@dataclass(frozen=True)
 class Decision:
     route: str
     confidence: float
@@ -36,8 +28,9 @@ class Decision:
     followup: bool = False
 
 
-def _in_domain(r: Reading, domain_attributes: frozenset[str]) -> bool:
-    return bool(r.frameworks) or r.attribute in domain_attributes or any(t in _DOMAIN for t in r.tokens)
+def _in_domain(r: Reading, lexicon: Lexicon) -> bool:
+    return (bool(r.frameworks) or r.attribute in lexicon.domain or any(t in _DOMAIN for t in r.tokens)
+            or any(t in lexicon.named or t in lexicon.values.get(r.attribute or "", ()) for t in r.terms))
 
 
 _SUPERLATIVE_THING = re.compile(r"\b(?:\w+est|best|worst|most \w+|least \w+)\s+([a-z][\w#+.]*)")
@@ -55,24 +48,32 @@ def _foreign_alternatives(r: Reading, known: frozenset[str]) -> bool:
     return bool(things) or any(a not in _DOMAIN and b not in _DOMAIN for a, b in pairs)
 
 
+# "Does PyTorch have anything like that?": the same thing as before, for another framework.
+_LIKE_THAT = re.compile(r"\b(like (?:that|this|it)|the same(?: thing)?|something similar|similar|an equivalent|equivalent)\b")
+_COMPARE_IT = re.compile(r"\b(compare|compared|comparison|vs\.?|versus|against|than|differ\w*|stack up)\b")
+
+
 def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
     top = max(probs, key=probs.get)
     short = len(r.tokens) <= 6
-    return (top == "followup" or r.followup or (r.pronoun and not r.frameworks)
+    return (top == "followup" or r.followup or bool(_LIKE_THAT.search(r.text))
+            or (r.pronoun and (not r.frameworks or bool(_COMPARE_IT.search(r.text))))
             or (short and not r.frameworks and r.attribute is not None and not r.superlative))
 
 
 def _continue(r: Reading, ctx: Context, probs: dict[str, float]) -> Decision:
     """Fill a follow-up from the chat: same frameworks or attribute unless it names new ones."""
     before = ctx.reading
+    comparative = bool(_COMPARE_IT.search(r.text))  # "compare it with TensorFlow" keeps the chat's subject
     if r.frameworks:
-        frameworks = tuple(dict.fromkeys(before.frameworks + r.frameworks)) if ctx.route == "compare" and len(r.frameworks) == 1 else r.frameworks
+        joined = (ctx.route == "compare" and len(r.frameworks) == 1) or comparative
+        frameworks = tuple(dict.fromkeys(before.frameworks + r.frameworks)) if joined else r.frameworks
     else:
         frameworks = before.frameworks
     own_attribute = r.attribute not in (None, "definition", "background")
     attribute = r.attribute if own_attribute else before.attribute
     polarity = r.polarity if own_attribute else before.polarity
-    if len(frameworks) >= 2 and ctx.route in ("compare", "recommend", "attribute"):
+    if len(frameworks) >= 2 and (ctx.route in ("compare", "recommend", "attribute") or comparative):
         route = "compare"
     elif len(frameworks) == 1 and attribute not in (None, "definition", "background"):
         route = "attribute"
@@ -92,10 +93,16 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     """The route for a reading, with a confidence in [0, 1]."""
     if not r.tokens:
         return Decision("help", 1.0, r)
-    if ctx is not None and _WHY.match(r.text) and not r.frameworks and not r.attribute:
-        return Decision(ctx.route, 0.9, ctx.reading, followup=True)  # "why?": the same answer, with its sources
+    if ctx is not None and not r.frameworks and (
+            (_WHY.match(r.text) and not r.attribute) or followup.RECHECK.search(r.text)):
+        return Decision(ctx.route, 0.9, ctx.reading, followup=True)  # "why?", "still true?": about the last answer
     if ctx is not None and _is_followup(r, probs) and (r.frameworks or r.attribute or r.pronoun or r.followup):
         return _continue(r, ctx, probs)
+    if overview.wants_overview(r.text) and (len(r.frameworks) != 1 or overview.PROS_CONS.search(r.text)) and (
+            r.frameworks or overview.CHART.search(r.text)):
+        return Decision("compare", max(probs.get("compare", 0.0), 0.5), r)  # "show me the chart", "tl;dr X vs Y"
+    if not r.frameworks and recommend.is_open_choice(r) and (ctx is None or not _is_followup(r, probs)):
+        return Decision("recommend", max(probs.get("recommend", 0.0), 0.5), r)  # "which one should we pick?"
     ranked = sorted(probs, key=probs.get, reverse=True)
     top = ranked[0]
     if not r.frameworks and (top == "help" or (top == "followup" and not r.attribute)) and probs[top] >= 0.3:
@@ -103,7 +110,7 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     # No framework and no domain word: in scope only if the classifier is sure it is a comparison or a
     # recommendation on something frameworks are compared on ("What is the least popular of the three?").
     plausible = r.attribute is not None and top in ("compare", "recommend") and probs[top] >= 0.5
-    if (not _in_domain(r, lexicon.domain) and not plausible) or _foreign_alternatives(r, lexicon.words) or (
+    if (not _in_domain(r, lexicon) and not plausible) or _foreign_alternatives(r, lexicon.words) or (
             top == "out_of_scope" and probs[top] >= 0.6 and not r.frameworks):
         return Decision("out_of_scope", max(probs["out_of_scope"], 0.5), r)
     route = next(x for x in ranked if x in ROUTES and x not in ("help", "out_of_scope"))
@@ -127,6 +134,10 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
         route = "compare" if n >= 2 and r.attribute not in ("backends", "integration") else "attribute"
     elif route == "recommend" and not has_attribute and n >= 2:
         route = "compare"
+    elif route == "compare" and n >= 2 and r.attribute in ("backends", "integration") and not r.superlative:
+        route = "attribute"  # "Can Keras use PyTorch as a backend?": about the first one's backends
+    elif route == "search" and n == 1 and not has_attribute and not r.yesno:
+        route = "define"  # "Why is there a need for Keras?": about the framework as a whole
     # Unsure (a low top probability or a near tie) and without the structure a verdict needs (an attribute
     # and two frameworks or a superlative): the best passages, never a verdict.
     unsure = probs[top] < 0.35 or probs[ranked[0]] - probs[ranked[1]] < 0.05

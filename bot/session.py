@@ -2,18 +2,20 @@
 string and always return an `Answer`."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import threading
 import unicodedata
+from typing import Any
 
+from bot import routes
 from bot.answer import Answer
-from bot.answerer import compose
 from bot.documents import LibrarySpec, consult, library_for
-from bot.knowledge import knowledge
-from bot.query import read
+from bot.knowledge import Knowledge, knowledge
+from bot.query import Context, Reading, read
 from bot.router import features
-from bot.routing import Context, decide
+from bot.routing import Decision, decide
 
 log = logging.getLogger("fwbot")
 
@@ -43,6 +45,35 @@ class Session:
         self._context: Context | None = None
         self._lock = threading.Lock()
 
+    def to_data(self) -> dict[str, Any]:
+        """The chat's context as plain JSON-ready data (see `from_data`); never a pickle."""
+        with self._lock:
+            context = self._context
+        if context is None:
+            return {"context": None}
+        return {"context": {"route": context.route, "reading": dataclasses.asdict(context.reading)}}
+
+    @classmethod
+    def from_data(cls, data: object) -> Session:
+        """A chat that continues from `to_data()`'s output, possibly in another process.
+        Raises ValueError for data `to_data` did not write."""
+        if not isinstance(data, dict):
+            raise ValueError("not a Session's data")
+        session = cls()
+        context = data.get("context")
+        if context is None:
+            return session
+        try:
+            route, reading = context["route"], dict(context["reading"])
+            names = {f.name for f in dataclasses.fields(Reading)}
+            if not isinstance(route, str) or not set(reading) <= names or not isinstance(reading.get("text"), str):
+                raise ValueError
+            values = {k: tuple(v) if isinstance(v, list) else v for k, v in reading.items()}
+            session._context = Context(route, Reading(**values))
+        except (KeyError, TypeError, ValueError):
+            raise ValueError("not a Session's data") from None
+        return session
+
     def reset(self) -> None:
         """Forget the chat so far."""
         with self._lock:
@@ -64,9 +95,9 @@ class Session:
                                f"question in under {MAX_CHARS:,} characters.", route="help", confidence=1.0)
         kb = knowledge()
         reading = read(text, kb.lexicon)
-        probs = kb.router.probabilities(features(reading))
-        decision = decide(reading, probs, self._context, kb.lexicon)
-        answer = consult(text, compose(kb, decision.reading, decision.route, decision.confidence), self._library)
+        decision, probs = _decide(kb, reading, self._context)
+        answer = consult(text, routes.answer(routes.Ask(kb, decision.reading, reading, decision.route, decision.confidence,
+                                                        self._context, part=_part)), self._library)
         r = decision.reading
         if answer.route not in ("help", "out_of_scope"):
             self._context = Context(answer.route, r)
@@ -78,7 +109,18 @@ class Session:
             "probabilities": {k: round(v, 3) for k, v in sorted(probs.items(), key=lambda kv: -kv[1])},
             "passages": [{"id": h.doc.id, "score": round(h.score, 3), "text": h.doc.text} for h in hits],
         }
-        return Answer(answer.text, answer.route, answer.verdict, answer.citations, answer.confidence, answer.notes, trace)
+        return dataclasses.replace(answer, trace=trace)
+
+
+def _decide(kb: Knowledge, reading: Reading, context: Context | None) -> tuple[Decision, dict[str, float]]:
+    probs = kb.router.probabilities(features(reading))
+    return decide(reading, probs, context, kb.lexicon), probs
+
+
+def _part(ask: routes.Ask, part: Reading) -> Answer:
+    """One part of a multi-part question, routed on its own."""
+    decision, _ = _decide(ask.kb, part, None)
+    return routes.answer(routes.Ask(ask.kb, decision.reading, part, decision.route, decision.confidence))
 
 
 def ask(question: object, library: LibrarySpec = None) -> Answer:

@@ -1,5 +1,5 @@
-"""The knowledge: the article, its chart's meaning, its annotated claims and the curated facts, loaded,
-checked against each other, and cut into chunks."""
+"""The knowledge: the article, its chart's meaning, its annotated claims and the curated facts (each citing a
+primary source on the allow-list), loaded, checked against each other, and cut into chunks."""
 from __future__ import annotations
 
 import tomllib
@@ -12,6 +12,7 @@ from corpus.chunks import Chunk
 from corpus.claims import Claim, load_claims
 from corpus.errors import CorpusError
 from corpus.facts import Fact, load_facts
+from corpus.primary import load_primary_sources
 from corpus.sources import ArticleSource, FactsSource, Source
 
 __all__ = ["Article", "Chart", "ChartRow", "Chunk", "Claim", "Corpus", "CorpusError", "Fact", "Section",
@@ -65,7 +66,8 @@ def load_corpus(data_dir: Path | None = None) -> Corpus:
     prose = article.prose
     chart_rows = load_chart_rows(data_dir / "chart.toml", article.chart, names)
     claims = load_claims(data_dir / "claims.toml", prose, names)
-    facts = load_facts(data_dir / "facts.toml", prose, article.chart, names)
+    primary = load_primary_sources(data_dir / "sources.toml")
+    facts = load_facts(data_dir / "facts.toml", prose, article.chart, names, primary)
     chunks = tuple(c for source in (ArticleSource(article), FactsSource(facts)) for c in source.chunks())
     sentence_chunk = {s: c for c in chunks if c.document == "article" for s in c.sentences}
     return Corpus(article, attributes, chart_rows, claims, facts, chunks, sentence_chunk)

@@ -1,4 +1,5 @@
-"""Curated current facts (facts.toml): each with framework, attribute, value, statement, source and date."""
+"""Curated current facts (facts.toml): each with framework, attribute, value, statement, and the primary source
+that states it, in that source's own words, with the date it holds as of and the date it was checked."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +8,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from corpus.article import Chart
-from corpus.records import FRAMEWORK_NAMES, STANCES, identified_entries
+from corpus.primary import PrimarySources
+from corpus.records import FRAMEWORK_NAMES, STANCES, Checker, identified_entries
 
 STATUSES = ("wrong", "outdated")
 
@@ -23,15 +25,20 @@ class Fact:
     values: tuple[str, ...]
     statement: str
     source: str
+    source_quote: str  # the source's own words that state the fact, verbatim ("[…]" marks a cut)
     as_of: str
+    checked: str  # when the source was last read to confirm the fact (YYYY-MM-DD)
     corrects: tuple[str, ...] = ()
     status: str = ""
     stance: str = ""
 
     @property
     def domain(self) -> str:
-        """The source's host, as a short name for it."""
-        return urlparse(self.source).netloc.removeprefix("www.")
+        """A short name for the source: its host, and on GitHub whose repository ("github.com/keras-team/keras")."""
+        url = urlparse(self.source)
+        host = url.netloc.lower().removeprefix("www.")
+        repo = [part for part in url.path.split("/") if part][:2]
+        return "/".join([host, *repo]) if host == "github.com" and len(repo) == 2 else host
 
 
 def _chart_ref_ok(ref: str, chart: Chart) -> bool:
@@ -39,21 +46,30 @@ def _chart_ref_ok(ref: str, chart: Chart) -> bool:
     return row in chart.rows and framework in chart.rows[row]
 
 
-def load_facts(path: Path, prose: str, chart: Chart, attributes: frozenset[str]) -> tuple[Fact, ...]:
-    """Load and check every fact; article text a fact corrects must exist, verbatim or as a chart cell."""
+def _date(c: Checker, key: str) -> str:
+    """An ISO date field (TOML date or "YYYY-MM-DD" string) as its text; refused if it is not a date."""
+    value = c.data.get(key)
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    try:
+        dt.date.fromisoformat(str(value))
+    except ValueError:
+        c.fail(f"{key!r} must be a date (YYYY-MM-DD), got {value!r}")
+    return str(value)
+
+
+def load_facts(path: Path, prose: str, chart: Chart, attributes: frozenset[str], primary: PrimarySources) -> tuple[Fact, ...]:
+    """Load and check every fact: its source must be primary (on the allow-list) and quoted, its dates real, and
+    article text it corrects must exist, verbatim or as a chart cell."""
     facts: list[Fact] = []
-    fields = {"id", "framework", "attribute", "value", "values", "statement", "source", "as_of", "corrects", "status", "stance"}
+    fields = {"id", "framework", "attribute", "value", "values", "statement", "source", "source_quote", "as_of", "checked",
+              "corrects", "status", "stance"}
     for c, fid in identified_entries(path, "fact", fields):
         source = c.text("source")
         if urlparse(source).scheme not in ("http", "https") or not urlparse(source).netloc:
             c.fail(f"'source' must be an http(s) URL, got {source!r}")
-        as_of = c.data.get("as_of")
-        if isinstance(as_of, dt.date):
-            as_of = as_of.isoformat()
-        try:
-            dt.date.fromisoformat(str(as_of))
-        except ValueError:
-            c.fail(f"'as_of' must be a date (YYYY-MM-DD), got {as_of!r}")
+        if not primary.allows(source):
+            c.fail(f"'source' is not a primary source (not on the allow-list in sources.toml): {source!r}")
         corrects = c.texts("corrects", required=False)
         for ref in corrects:
             if ref.startswith("chart:") and not _chart_ref_ok(ref, chart):
@@ -64,7 +80,8 @@ def load_facts(path: Path, prose: str, chart: Chart, attributes: frozenset[str])
         facts.append(Fact(
             id=fid, framework=c.choice("framework", FRAMEWORK_NAMES), attribute=c.choice("attribute", attributes),
             value=c.text("value"), values=c.texts("values", required=False), statement=c.text("statement"),
-            source=source, as_of=str(as_of), corrects=corrects, status=status,
+            source=source, source_quote=c.text("source_quote"), as_of=_date(c, "as_of"),
+            checked=_date(c, "checked"), corrects=corrects, status=status,
             stance=c.choice("stance", STANCES, required=False),
         ))
     return tuple(facts)

@@ -3,6 +3,7 @@ mapped to one canonical token, stop words dropped, the rest stemmed (Snowball, v
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -10,37 +11,34 @@ from pathlib import Path
 import Stemmer
 from rapidfuzz.distance import DamerauLevenshtein
 
+_DATA = Path(__file__).parent / "data"
+_TABLE = tomllib.loads((_DATA / "frameworks.toml").read_text(encoding="utf-8"))
+
 #: Canonical framework names, in the order answers list them when nothing else orders them.
-FRAMEWORKS: tuple[str, ...] = ("PyTorch", "TensorFlow", "Keras", "Theano", "JAX", "CNTK")
+FRAMEWORKS: tuple[str, ...] = tuple(f["name"] for f in _TABLE["framework"])
+#: Frameworks people ask about that the corpus does not cover.
+UNCOVERED: tuple[str, ...] = tuple(_TABLE["uncovered"]["names"])
 
 # The canonical token of each framework is its lower-cased name; these single tokens mean the same.
-_ALIASES: dict[str, str] = {
-    "pytorch": "pytorch", "torch": "pytorch", "pt": "pytorch", "pytorch2": "pytorch",
-    "tensorflow": "tensorflow", "tf": "tensorflow", "tf2": "tensorflow", "tf1": "tensorflow",
-    "tensorflow2": "tensorflow", "tfx": "tensorflow",
-    "keras": "keras", "tf.keras": "keras", "keras3": "keras", "keras2": "keras", "tf_keras": "keras",
-    "theano": "theano",
-    "jax": "jax", "jaxlib": "jax",
-    "cntk": "cntk",
-}
-# Aliases of several words, rewritten before tokenising so they become one token; each is tried only on
-# text holding its word (the first item), which keeps analysing long documents fast.
-_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
-    (word, re.compile(pattern), repl)  # each pattern starts with its word, then checks the boundary before it
-    for word, pattern, repl in (
-        ("tensor", r"tensor(?<=\btensor)\s*flow\b", "tensorflow"),
-        ("torch", r"py(?<=\bpy)\s*-?\s*torch\b", "pytorch"),
-        ("keras", r"tf(?<=\btf)\s*[-.]\s*keras\b", "tf.keras"),
-        ("cognitive", r"microsoft(?<=\bmicrosoft)\s+cognitive\s+toolkit\b", "cntk"),
-        ("cognitive", r"cognitive(?<=\bcognitive)\s+toolkit\b", "cntk"),
-        ("keras", r"keras(?<=\bkeras)\s+3\b", "keras3"),
-        ("keras", r"keras(?<=\bkeras)\s+2\b", "keras2"),
-        ("tf", r"tf(?<=\btf)\s+2\b", "tf2"),
-    )
-)
+_ALIASES: dict[str, str] = {alias: f["name"].lower() for f in _TABLE["framework"] for alias in f["aliases"]}
+# Aliases of several words, rewritten before tokenising so they become one token.
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p["pattern"]), p["token"]) for p in _TABLE["phrase"])
+# One pass that tells whether any alias phrase is there at all: most text (a page of documentation) has
+# none, and trying each pattern in turn is what made analysing long texts slow.
+_ANY_PHRASE = re.compile("|".join(f"(?:{p['pattern']})" for p in _TABLE["phrase"]))
+_UNCOVERED = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n.lower()) for n in sorted(UNCOVERED, key=len, reverse=True)) + r")(?![\w])")
 _CANONICAL = {name.lower(): name for name in FRAMEWORKS}
+_PARTS = {part: f["name"] for f in _TABLE["framework"] for part in f.get("parts", [])}
+
+
+def _part_of(token: str) -> str | None:
+    """The framework a token names a part of ("torchserve", "torch.compile"), if any."""
+    if token in _PARTS:
+        return _PARTS[token]
+    head = token.split(".", 1)[0] + "."
+    return _PARTS.get(head) if "." in token else None
 # Only full names long enough to be told apart from English words are matched fuzzily.
-_FUZZY_TARGETS = ("pytorch", "tensorflow", "keras", "theano")
+_FUZZY_TARGETS = tuple(f["name"].lower() for f in _TABLE["framework"] if f.get("fuzzy"))
 _TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*(?:\+\+|#)?")
 _QUOTES = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-"))
 _STEMMER = Stemmer.Stemmer("english")
@@ -48,7 +46,7 @@ _POSSESSIVE = re.compile(r"'s\b")
 
 
 def _load_stopwords() -> frozenset[str]:
-    text = (Path(__file__).parent / "data" / "stopwords.txt").read_text(encoding="utf-8")
+    text = (_DATA / "stopwords.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
@@ -64,8 +62,8 @@ def normalize(text: str) -> str:
     text = text.casefold()
     if "'s" in text:
         text = _POSSESSIVE.sub("", text)
-    for word, pattern, repl in _PHRASES:
-        if word in text:
+    if _ANY_PHRASE.search(text):
+        for pattern, repl in _PHRASES:
             text = pattern.sub(repl, text)
     return text
 
@@ -107,10 +105,31 @@ def analyze(text: str) -> list[str]:
 
 
 def find_frameworks(text: str) -> list[str]:
-    """Canonical framework names mentioned in `text`, in order of first mention."""
-    seen: list[str] = []
-    for token in words(text):
-        name = _CANONICAL.get(token)
-        if name and name not in seen:
-            seen.append(name)
-    return seen
+    """Canonical framework names mentioned in `text`, in order of first mention; a part ("torchserve")
+    stands for its framework only when no framework is named ("Does PyTorch support TensorBoard?")."""
+    tokens = words(text)
+    named = [_CANONICAL[t] for t in tokens if t in _CANONICAL] or [p for t in tokens if (p := _part_of(t))]
+    return list(dict.fromkeys(named))
+
+
+def find_uncovered(text: str) -> list[str]:
+    """Frameworks the corpus does not cover that `text` names ("MXNet", "Caffe"), in order of mention."""
+    by_lower = {n.lower(): n for n in UNCOVERED}
+    found = [by_lower[m] for m in _UNCOVERED.findall(unicodedata.normalize("NFKC", text).casefold())]
+    return list(dict.fromkeys(found))
+
+
+def find_parts(text: str) -> list[str]:
+    """Tokens naming a part of a framework ("torchserve", "torch.compile"), in order of mention."""
+    return list(dict.fromkeys(t for t in words(text) if t not in _CANONICAL and _part_of(t)))
+
+
+def find_versions(text: str) -> list[str]:
+    """Framework names with a major version ("keras3", "tf2"), as written, in order of mention: the alias
+    folds them into the framework, but "Keras 3" asks about that version."""
+    return list(dict.fromkeys(t for t in _TOKEN.findall(normalize(text)) if t in _ALIASES and any(c.isdigit() for c in t)))
+
+
+def raw_tokens(text: str) -> set[str]:
+    """Normalised tokens before aliases fold them ("keras3" stays "keras3"), for matching versions."""
+    return set(_TOKEN.findall(normalize(text)))

@@ -1,4 +1,5 @@
 """Fixtures shared by the Slack tests: the Web API stand-in on 127.0.0.1 and the app served against it."""
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -6,13 +7,39 @@ import pytest
 
 import bot
 
+from redis_server import RedisServer
 from slack_standin import RunningApp, SlackStandIn, config_for
 
 
-@pytest.fixture(autouse=True)
-def fwbot_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test gets an empty $FWBOT_HOME (history, the document library): a developer's own never leaks in."""
+@pytest.fixture(autouse=True, scope="session")
+def fwbot_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every bot started by a test (in-process or a child process) keeps its state under a
+    temporary FWBOT_HOME, never in the real ~/.fwbot."""
     home = tmp_path_factory.mktemp("fwbot-home")
+    saved = {name: os.environ.get(name) for name in ("FWBOT_HOME", "FWBOT_STATE_URL")}
+    os.environ["FWBOT_HOME"] = str(home)
+    os.environ.pop("FWBOT_STATE_URL", None)
+    yield home
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[RedisServer]:
+    """A real Redis shared by the tests that keep it healthy (tests that break one start their own)."""
+    server = RedisServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def docs_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A $FWBOT_HOME of the test's own, for tests that write to the default document library (which every
+    later test would otherwise consult)."""
+    home = tmp_path_factory.mktemp("docs-home")
     monkeypatch.setenv("FWBOT_HOME", str(home))
     return home
 

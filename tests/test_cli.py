@@ -1,6 +1,7 @@
 """`fwbot ask` and the command line, run as a user runs them: the installed script, in a subprocess."""
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -12,11 +13,11 @@ from types import ModuleType
 import pytest
 
 import bot
-from bot.cli import main
+from bot.terminal.cli import SUBCOMMANDS, main
 
 FWBOT = str(Path(sys.executable).with_name("fwbot"))
 QUESTION = "which is faster, pytorch or keras?"
-ANSWER_FIELDS = {"text", "route", "verdict", "citations", "confidence", "notes"}
+ANSWER_FIELDS = {"text", "route", "verdict", "citations", "confidence", "notes", "tables"}
 ROUTES = {"compare", "attribute", "define", "recommend", "search", "help", "out_of_scope"}
 
 
@@ -48,7 +49,8 @@ def test_plain_output_has_the_answer_then_numbered_sources_with_urls(tmp_path: P
         for part in (cite.section, cite.quote, cite.url):
             assert part in out[position:], f"source {n} lacks {part!r}"
     for note in expected.notes:
-        assert out.count(note) == 1, "each note once, in the text or after the sources"
+        assert out.count(str(note)) == 1, "each note once, after the sources"
+        assert expected.text.count(note.fact) <= 1, "a correction is stated once at most in the text"
 
 
 def test_json_is_one_object_with_the_answer_fields(tmp_path: Path) -> None:
@@ -99,6 +101,14 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback(tmp_path: Path, args:
     assert done.stdout == ""
 
 
+@pytest.mark.parametrize("command", ["ask", "eval"])
+def test_an_unknown_option_after_a_subcommand_shows_that_subcommands_usage(tmp_path: Path, command: str) -> None:
+    done = fwbot(tmp_path, command, "--verbose", "x")
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"usage: fwbot {command} ")
+    assert f"fwbot {command}: error: unrecognized arguments: --verbose" in done.stderr
+
+
 def test_version(tmp_path: Path) -> None:
     done = fwbot(tmp_path, "--version")
     assert (done.returncode, done.stdout) == (0, f"fwbot {version('fwbot')}\n")
@@ -107,7 +117,7 @@ def test_version(tmp_path: Path) -> None:
 SLOW_MODULES = ("sklearn", "slack_bolt", "slack_sdk", "rich", "prompt_toolkit")
 DRIVER = (
     "import json, sys\n"
-    "from bot.cli import main\n"
+    "from bot.terminal.cli import main\n"
     "status = main(sys.argv[1:])\n"
     f"print(json.dumps([status, sorted(m for m in {SLOW_MODULES!r} if m in sys.modules)]), file=sys.stderr)\n"
 )
@@ -126,3 +136,25 @@ def test_slack_is_delegated_with_the_rest_of_the_arguments(monkeypatch: pytest.M
     monkeypatch.setitem(sys.modules, "bot.slack", adapter)
     assert main(["slack", "--port", "3000", "--help"]) == 7
     assert seen == [["--port", "3000", "--help"]]
+
+
+@pytest.mark.parametrize("command", [c.name for c in SUBCOMMANDS])
+def test_every_subcommand_in_the_table_is_listed_and_has_its_own_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    assert f"    {command} " in capsys.readouterr().out
+    assert main([command, "--help"]) == 0
+    assert capsys.readouterr().out.startswith(f"usage: fwbot {command} ")
+
+
+def test_no_module_imports_the_cli_back() -> None:
+    """The command line sits on top: the chat, eval and rendering share input checks through bot.terminal.inputs."""
+    for path in Path(bot.__file__).parent.rglob("*.py"):
+        if path.name == "cli.py":
+            continue
+        imports: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imports |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imports |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+        assert "bot.terminal.cli" not in imports, f"{path} imports the command line"

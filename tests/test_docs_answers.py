@@ -93,11 +93,11 @@ def test_a_session_keeps_its_library_and_sees_documents_added_later(tmp_path: Pa
     assert chat.ask("how do I standardize features?").route == "search"
 
 
-def test_fwbot_ask_cites_the_file_from_the_default_library(team, fwbot_home: Path):
+def test_fwbot_ask_cites_the_file_from_the_default_library(team, docs_home: Path):
     library, docs = team
-    add(Library(fwbot_home / "library"), [docs], "team")
-    out = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "how do I standardize features?"], capture_output=True,
-                         text=True, env=dict(os.environ, FWBOT_HOME=str(fwbot_home)), timeout=60)
+    add(Library(docs_home / "library"), [docs], "team")
+    out = subprocess.run([sys.executable, "-m", "bot.terminal.cli", "ask", "how do I standardize features?"], capture_output=True,
+                         text=True, env=dict(os.environ, FWBOT_HOME=str(docs_home)), timeout=60)
     assert out.returncode == 0, out.stderr
     assert f"{docs / 'guide.html'}:8" in out.stdout and "Standardization rescales" in out.stdout
 

@@ -32,7 +32,7 @@ def _snapshot(root: Path) -> tuple[Path | None, list[tuple[str, float]]]:
 
 
 def _start_add(folder: Path, home: Path, workers: int) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "bot.cli", "docs", "add", str(folder), "--name", "big", "--workers", str(workers)],
+    return subprocess.Popen([sys.executable, "-m", "bot.terminal.cli", "docs", "add", str(folder), "--name", "big", "--workers", str(workers)],
                             env=dict(os.environ, FWBOT_HOME=str(home)), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -51,12 +51,12 @@ def _wait_until_adding(root: Path, proc: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.fixture
-def big(tmp_path: Path, fwbot_home: Path) -> tuple[Path, Path]:
+def big(tmp_path: Path, docs_home: Path) -> tuple[Path, Path]:
     folder = tmp_path / "big"
     _write_docs(folder, "oldmarker")
-    add(Library(fwbot_home / "library"), [folder], "big", workers=1)
+    add(Library(docs_home / "library"), [folder], "big", workers=1)
     _write_docs(folder, "newmarker")  # every file changed: the next add must read them all
-    return folder, fwbot_home / "library"
+    return folder, docs_home / "library"
 
 
 def _signal_while_reading(folder: Path, home: Path, sig: int, workers: int) -> subprocess.Popen[bytes]:
@@ -69,18 +69,18 @@ def _signal_while_reading(folder: Path, home: Path, sig: int, workers: int) -> s
     return proc
 
 
-def test_killing_add_while_reading_leaves_the_library_unchanged(big: tuple[Path, Path], fwbot_home: Path):
+def test_killing_add_while_reading_leaves_the_library_unchanged(big: tuple[Path, Path], docs_home: Path):
     folder, root = big
     before = _snapshot(root)
-    _signal_while_reading(folder, fwbot_home, signal.SIGKILL, workers=1).wait()
+    _signal_while_reading(folder, docs_home, signal.SIGKILL, workers=1).wait()
     assert _snapshot(root) == before
     assert Library(root).search("oldmarker", 1) and not Library(root).search("newmarker", 1)
 
 
-def test_killing_add_while_writing_leaves_a_whole_version(big: tuple[Path, Path], fwbot_home: Path):
+def test_killing_add_while_writing_leaves_a_whole_version(big: tuple[Path, Path], docs_home: Path):
     folder, root = big
     before = _snapshot(root)
-    proc = _start_add(folder, fwbot_home, workers=1)
+    proc = _start_add(folder, docs_home, workers=1)
     deadline = time.monotonic() + 60
     while proc.poll() is None and time.monotonic() < deadline:
         if any(p.name.startswith(".tmp-") for p in (root / "big").iterdir()):
@@ -99,10 +99,10 @@ def test_killing_add_while_writing_leaves_a_whole_version(big: tuple[Path, Path]
     assert len([p for p in (root / "big").iterdir() if p.is_dir()]) == 1
 
 
-def test_ctrl_c_during_add_stops_workers_and_keeps_the_library(big: tuple[Path, Path], fwbot_home: Path):
+def test_ctrl_c_during_add_stops_workers_and_keeps_the_library(big: tuple[Path, Path], docs_home: Path):
     folder, root = big
     before = _snapshot(root)
-    proc = _signal_while_reading(folder, fwbot_home, signal.SIGINT, workers=2)
+    proc = _signal_while_reading(folder, docs_home, signal.SIGINT, workers=2)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and b"interrupted" in err and b"Traceback" not in err, err.decode()
     assert _snapshot(root) == before

@@ -14,7 +14,7 @@ from corpus.docs.indexer import add
 from corpus.docs.library import Library
 from docs_fixtures import make_docs
 
-FWBOT = [sys.executable, "-m", "bot.cli"]
+FWBOT = [sys.executable, "-m", "bot.terminal.cli"]
 
 
 def fwbot(*args: str, stdin: str | None = None, home: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -23,8 +23,8 @@ def fwbot(*args: str, stdin: str | None = None, home: Path | None = None) -> sub
 
 
 @pytest.fixture
-def library(fwbot_home: Path) -> Library:
-    return Library(fwbot_home / "library")
+def library(docs_home: Path) -> Library:
+    return Library(docs_home / "library")
 
 
 def test_add_reads_every_supported_format_and_names_what_it_skipped(library: Library, tmp_path: Path):
@@ -80,7 +80,7 @@ def test_nothing_readable_changes_nothing(library: Library, tmp_path: Path):
     assert library.get("junk") is None and store.current_version(library.root / "team") == before
 
 
-def test_cli_add_list_search_remove(tmp_path: Path, fwbot_home: Path):
+def test_cli_add_list_search_remove(tmp_path: Path, docs_home: Path):
     docs = make_docs(tmp_path / "team docs")
     added = fwbot("docs", "add", str(docs), "--name", "team")
     assert added.returncode == 0, added.stderr

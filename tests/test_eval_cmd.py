@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import bot
 from bot import Answer, Citation
-from bot.evaluate import ROUTES, check
+from bot.terminal.evaluate import ROUTES, check
 
 FWBOT = str(Path(sys.executable).with_name("fwbot"))
 GRADER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "grade.py"

@@ -13,8 +13,8 @@ def test_the_public_names_are_exactly_these():
 
 
 def test_answer_and_citation_fields_are_pinned():
-    assert [f.name for f in dataclasses.fields(Answer)] == ["text", "route", "verdict", "citations", "confidence", "notes", "trace"]
-    assert [f.name for f in dataclasses.fields(Citation)] == ["id", "source", "section", "quote", "url"]
+    assert [f.name for f in dataclasses.fields(Answer)] == ["text", "route", "verdict", "citations", "confidence", "notes", "tables", "trace"]
+    assert [f.name for f in dataclasses.fields(Citation)] == ["id", "source", "section", "quote", "url", "source_quote"]
     answer = ask("Which is faster, PyTorch or Keras?")
     with pytest.raises(dataclasses.FrozenInstanceError):
         answer.text = "changed"  # type: ignore[misc]
@@ -22,7 +22,7 @@ def test_answer_and_citation_fields_are_pinned():
 
 def test_to_dict_is_json_ready_and_leaves_out_the_trace():
     data = ask("Which is faster, PyTorch or Keras?").to_dict()
-    assert set(data) == {"text", "route", "verdict", "citations", "confidence", "notes"}
+    assert set(data) == {"text", "route", "verdict", "citations", "confidence", "notes", "tables"}
     assert isinstance(data["verdict"], list) and isinstance(data["citations"][0], dict)
     assert json.loads(json.dumps(data)) == data
 

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pexpect
+import pytest
 
 import bot
 
@@ -96,3 +98,15 @@ def test_chat_scripted_through_a_pipe(tmp_path: Path) -> None:
     assert "line 6: the input is not valid UTF-8 (byte 0xff at offset 0); skipped" in err
     assert bot.ask("what is keras?").text not in out, "nothing is answered after :quit"
     assert "Traceback" not in out + err
+
+
+@pytest.mark.parametrize("word", ["quit", "exit", "Exit", "quit()", ":q", ":quit now"])
+def test_quit_and_exit_leave_the_chat_as_in_python(tmp_path: Path, word: str) -> None:
+    script = f"{word}\nwhat is keras?\n".encode()
+    done = subprocess.run([FWBOT, "repl"], input=script, capture_output=True, env=chat_env(tmp_path), cwd=tmp_path, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (0, b"", b""), "left at once, answering nothing"
+
+
+def test_help_says_how_to_leave(tmp_path: Path) -> None:
+    done = subprocess.run([FWBOT, "repl"], input=b":help\n", capture_output=True, env=chat_env(tmp_path), cwd=tmp_path, timeout=60)
+    assert re.search(r"^\s*:quit\s+leave \(so do quit, exit, :q and Ctrl-D\)$", done.stdout.decode(), re.MULTILINE)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.terminal.cli import main
 from slack_standin import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, SignedSender, SlackStandIn, mention
 
 SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL", "FWBOT_FEEDBACK_FILE")

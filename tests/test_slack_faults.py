@@ -13,13 +13,14 @@ import socket
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 
 from bot.slack.blocks import HELPFUL, NOT_HELPFUL, feedback_value
-from bot.slack.feedback import read_feedback
+from bot.kit.feedback import read_feedback
 from bot.slack.responder import APOLOGY
 from bot.slack.server import MAX_BODY
 from slack_standin import (
@@ -131,6 +132,8 @@ MALFORMED = [
     pytest.param(b'{"type": 7}', "application/json", id="type-not-string"),
     pytest.param(b"payload=%7Bnot-json", "application/x-www-form-urlencoded", id="form-payload-not-json"),
     pytest.param(b"payload=%5B1%5D", "application/x-www-form-urlencoded", id="form-payload-array"),
+    pytest.param(b"payload=" + urllib.parse.quote(json.dumps({"type": "block_actions", "actions": []})).encode(),
+                 "application/x-www-form-urlencoded", id="block-actions-without-actions"),
     pytest.param(b"just some text", "text/plain", id="plain-text"),
 ]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.slack.blocks import HELPFUL, NOT_HELPFUL, SHARE
-from bot.slack.feedback import read_feedback
+from bot.kit.feedback import read_feedback
 from bot.slack.markup import to_plain
 from bot.slack.responder import APOLOGY, BUSY, EXPIRED
 from slack_standin import (
@@ -253,7 +253,6 @@ def test_bots_edits_and_other_subtypes_are_ignored(running: RunningApp, standin:
                 message={"text": FASTER, "user": USER, "thread_ts": thread}),
         message("", thread_ts=thread, user=None, subtype="message_deleted"),
         message("joined", thread_ts=thread, subtype="channel_join"),
-        message(FASTER, thread_ts=thread, subtype="thread_broadcast"),
         dict(mention(FASTER), bot_id="B0OTHER"),
         message(FASTER, channel=DM, channel_type="im", bot_id="B0OTHER"),
     ]

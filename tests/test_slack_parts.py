@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.slack.bounded import BoundedDict, BoundedSet
+from bot.kit.bounded import BoundedDict, BoundedSet
 from bot.slack.config import ConfigError, load
-from bot.slack.feedback import FeedbackStore, read_feedback
-from bot.slack.logs import RedactingFilter
-from bot.slack.pool import WorkPool
-from bot.slack.sessions import SessionStore
+from bot.kit.feedback import FeedbackStore, read_feedback
+from bot.kit.logs import RedactingFilter
+from bot.kit.pool import WorkPool
+from bot.kit.conversations import SessionStore
+from bot.kit.state import open_state
 from slack_standin import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 
 
@@ -31,21 +32,24 @@ def test_bounded_set_and_dict_forget_the_oldest() -> None:
 
 def test_sessions_are_bounded_in_number_and_age() -> None:
     now = [0.0]
-    store = SessionStore(capacity=2, ttl=100, clock=lambda: now[0])
+    clock = lambda: now[0]  # noqa: E731
+    store = SessionStore(open_state("memory", {"session": 2}, clock), capacity=2, ttl=100, clock=clock)
     first = store.open("t1")
-    store.open("t2")
+    first.ask("what is keras?")
+    store.open("t2").ask("what is keras?")
     assert store.open("t1") is first  # same conversation, refreshed
-    store.open("t3")  # over capacity: t2 (least recently used) goes
-    assert "t1" in store and "t3" in store and "t2" not in store
+    first.ask("what is keras?")
+    store.open("t3").ask("what is keras?")  # over capacity: t2 (least recently used) goes
+    assert "t1" in store and "t3" in store and "t2" not in store and len(store) == 2
     now[0] = 150.0
-    store.open("t4")
+    store.open("t4").ask("what is keras?")
     now[0] = 201.0  # t1 and t3 idle for >100 s, t4 for 51 s
     assert "t1" not in store and "t3" not in store and "t4" in store and len(store) == 1
 
 
 def test_session_follow_ups_share_context() -> None:
     """A conversation keeps one real Session: its second answer matches a Session asked the same two."""
-    store = SessionStore()
+    store = SessionStore(open_state("memory"))
     conversation = store.open(("C1", "1.0"))
     conversation.ask("which is faster, pytorch or keras?")
     from bot import Session
@@ -108,6 +112,18 @@ def test_config_names_what_is_missing(tmp_path: Path) -> None:
         load(env | {"SLACK_API_URL": "file:///etc/passwd"}, http=True)
 
 
+def test_the_state_is_sqlite_under_fwbot_home_unless_told_otherwise(tmp_path: Path) -> None:
+    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET, "FWBOT_HOME": str(tmp_path)}
+    assert load(env, http=True).state == str(tmp_path / "slack-state.sqlite3")
+    assert load({**env, "FWBOT_HOME": ""}, http=True).state == str(Path.home() / ".fwbot" / "slack-state.sqlite3")
+    shared = "redis://:a-long-redis-password@127.0.0.1:6379/0"
+    assert load(env | {"FWBOT_STATE_URL": shared}, http=True).state == shared
+    config = load(env | {"FWBOT_STATE_URL": shared}, http=True, state="memory")
+    assert config.state == "memory" and "a-long-redis-password" not in config.secrets
+    config = load(env, http=True, state=shared)
+    assert "a-long-redis-password" in config.secrets and "a-long-redis-password" not in repr(config)
+
+
 def test_logs_never_show_secrets() -> None:
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
@@ -132,7 +148,7 @@ def test_logs_never_show_secrets() -> None:
 
 
 def test_manifest_declares_what_the_app_listens_to() -> None:
-    from bot.slack.app import COMMAND
+    from bot.slack.config import DEFAULT_COMMAND as COMMAND
 
     manifest = (Path(__file__).resolve().parents[1] / "slack" / "manifest.yaml").read_text()
     for needed in (f"command: {COMMAND}", "- app_mention", "- message.channels", "- message.groups",

@@ -1,5 +1,8 @@
 """The Bolt app: listeners that verify, de-duplicate, ack at once and hand work to a pool.
 
+Acted on: `app_mention`; `message` from a person in a DM or a followed thread (plain, `file_share`,
+`thread_broadcast`); the configured slash command; the Helpful / Not helpful / Share buttons.
+Every other request is acknowledged with 200 and logged by kind (see `intake.log_ignored`).
 Listeners run with `process_before_response=True`, i.e. on the thread that received the
 request, and do only in-memory work before returning (which sends the ack): filtering,
 de-duplication, registering the conversation, queueing the job. Answering and posting
@@ -17,6 +20,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from slack_bolt import Ack, App, BoltContext, BoltRequest, BoltResponse
+from slack_bolt.error import BoltUnhandledRequestError
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk import WebClient
 from slack_sdk.http_retry import RetryHandler
 from slack_sdk.http_retry.builtin_handlers import (
@@ -25,21 +30,20 @@ from slack_sdk.http_retry.builtin_handlers import (
     ServerErrorRetryHandler,
 )
 
+from bot.kit.conversations import SessionStore
+from bot.kit.feedback import FeedbackStore
+from bot.kit.pool import WorkPool
+from bot.kit.remembered import Claims
+from bot.kit.state import State
+from bot.slack import intake
 from bot.slack.blocks import HELPFUL, NOT_HELPFUL, RATINGS, SHARE, notice_message, parse_feedback_value
-from bot.slack.bounded import BoundedSet
 from bot.slack.config import Config
-from bot.slack.feedback import FeedbackStore
-from bot.slack.markup import to_plain
-from bot.slack.pool import WorkPool
 from bot.slack.responder import BUSY, Responder
-from bot.slack.sessions import SessionStore
+from bot.slack.state import ANSWERED_TTL, SEEN_EVENTS, open_slack_state
 
 log = logging.getLogger(__name__)
 
-MAX_QUESTION = 2000
 MAX_RETRY_AFTER = 30
-SEEN_EVENTS = 10_000
-COMMAND = "/fwbot"
 POST_WORKERS, POST_QUEUE = 4, 256  # Slack-only jobs (busy notices, thanks, shares): short, I/O-bound
 
 
@@ -53,9 +57,10 @@ class SlackBot:
     feedback: FeedbackStore
     answers: WorkPool
     posts: WorkPool
+    state: State
+    seen_events: Claims  # event ids
+    answered: Claims  # (channel, message ts)
     signing_secret: str = field(default="", repr=False)
-    seen_events: BoundedSet[str] = field(default_factory=lambda: BoundedSet(SEEN_EVENTS))
-    answered: BoundedSet[tuple[str, str]] = field(default_factory=lambda: BoundedSet(SEEN_EVENTS))
 
     def join(self, timeout: float) -> bool:
         """Wait until no answer or post is pending (False on timeout)."""
@@ -75,9 +80,12 @@ class SlackBot:
         }
 
     def close(self, timeout: float = 10.0) -> None:
-        """Stop taking work and let accepted jobs finish (up to `timeout` s per pool)."""
+        """Stop taking work, let accepted jobs finish (up to `timeout` s per pool), log what is
+        remembered, and close the state."""
         self.answers.shutdown(timeout)
         self.posts.shutdown(timeout)
+        log.info("stopped: %s", " ".join(f"{key}={value}" for key, value in self.stats().items()))
+        self.state.close()
 
 
 class _BoundedRateLimitRetry(RateLimitErrorRetryHandler):
@@ -113,10 +121,12 @@ def retry_handlers(max_retries: int) -> list[RetryHandler]:
     ]
 
 
-def create_app(config: Config, *, clock: Callable[[], float] = time.monotonic) -> SlackBot:
+def create_app(config: Config, *, clock: Callable[[], float] = time.monotonic, state: State | None = None) -> SlackBot:
     """Build the app (this calls auth.test with the bot token) and register its listeners.
 
-    `clock` times the conversations' idle limit (tests pass a fake one)."""
+    `state` is where it remembers (default: opened from `config.state`); `clock` times the
+    conversations' idle limit (tests pass a fake one)."""
+    state = state or open_slack_state(config.state, config.max_sessions, clock)
     handlers = retry_handlers(config.max_retries)
     timeout = max(1, int(config.http_timeout))
     client = WebClient(
@@ -125,30 +135,43 @@ def create_app(config: Config, *, clock: Callable[[], float] = time.monotonic) -
         timeout=timeout,
         retry_handlers=handlers,
     )
+    bolt_log = logging.getLogger("fwbot.slack.bolt")
+    bolt_log.addFilter(_not_token_unused)  # added once: the same function is not added twice
     app = App(
         client=client,
         signing_secret=config.signing_secret,
         process_before_response=True,
-        logger=logging.getLogger("fwbot.slack.bolt"),
+        raise_error_for_unhandled_request=True,  # lets `on_error` ack them (Bolt's own answer is a 404)
+        ignoring_self_events_enabled=False,  # `intake.why_ignored` does it, and logs it by kind only
+        logger=bolt_log,
         name="fwbot",
     )
-    sessions = SessionStore(capacity=config.max_sessions, ttl=config.session_ttl, clock=clock)
+    sessions = SessionStore(state, capacity=config.max_sessions, ttl=config.session_ttl, clock=clock)
     allowed = (urlsplit(config.api_url).hostname or "",) if config.api_url else ()
     bot = SlackBot(
         app=app,
-        responder=Responder(client, sessions, handlers, timeout, allowed),
+        responder=Responder(client, sessions, state, handlers, timeout, allowed),
         sessions=sessions,
         feedback=FeedbackStore(config.feedback_file),
         answers=WorkPool(config.workers, config.queue_size, "fwbot-answer"),
         posts=WorkPool(POST_WORKERS, POST_QUEUE, "fwbot-post"),
+        state=state,
+        seen_events=Claims(state, "event", ANSWERED_TTL, SEEN_EVENTS),
+        answered=Claims(state, "message", ANSWERED_TTL, SEEN_EVENTS),
         signing_secret=config.signing_secret,
     )
-    _register(bot)
+    _register(bot, config.slash_command)
     return bot
 
 
-def _register(bot: SlackBot) -> None:
-    """Attach the middleware and listeners to `bot.app`."""
+def _not_token_unused(record: logging.LogRecord) -> bool:
+    """Drops Bolt's "`token` will be unused" warning: Bolt reads SLACK_BOT_TOKEN itself, but the client
+    we give it was built with that same token, so the warning on every start says nothing."""
+    return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+def _register(bot: SlackBot, slash_command: str) -> None:
+    """Attach the middleware and listeners to `bot.app`; `slash_command` is the command to answer."""
     app, sessions, responder = bot.app, bot.sessions, bot.responder
     seen_events, answered = bot.seen_events, bot.answered  # event ids; (channel, message ts)
 
@@ -165,47 +188,68 @@ def _register(bot: SlackBot) -> None:
         next_()
         return None
 
-    def answer(channel: str, thread_ts: str | None, key: Hashable, text: str, bot_user: str | None) -> None:
-        """Queue an answer in conversation `key`; say "busy" instead when the pool is full."""
-        question = to_plain(text, bot_user)[:MAX_QUESTION] or "help"
+    @app.error
+    def on_error(error: Exception, body: dict[str, Any]) -> BoltResponse | None:
+        """Ack what no listener handles (200, logged by kind, never its text); a listener that
+        raised keeps Bolt's 500 and is logged with its traceback."""
+        if isinstance(error, BoltUnhandledRequestError):
+            intake.log_ignored(body)
+            return BoltResponse(status=200, body="")
+        log.error("the Slack app failed on a request (%s)", intake.kind_of(body), exc_info=error)
+        return None
+
+    def answer(channel: str, thread_ts: str | None, key: Hashable, event: dict[str, Any],
+               bot_user: str | None) -> None:
+        """Queue an answer to the message `event` in conversation `key`; say "busy" instead when
+        the pool is full."""
+        question = intake.question_from(_field(event, "text"), bot_user, has_files=intake.has_files(event))
         sessions.open(key)  # from now on, follow-ups in this thread are ours
-        if not bot.answers.submit(responder.reply, channel, thread_ts, key, question):
+        if not question.text:  # nothing but attachments: say what the bot reads
+            _post_or_drop(bot, responder.post, channel, thread_ts, notice_message(" ".join(question.notes)))
+        elif not bot.answers.submit(responder.reply, channel, thread_ts, key, question.text, question.notes):
             log.warning("answer pool full; telling %s we are busy", channel)
             _post_or_drop(bot, responder.post, channel, thread_ts, notice_message(BUSY))
+
+    def ignored(kind: str, reason: str) -> None:
+        log.debug("ignored a %s event: %s", kind, reason)
 
     @app.event("app_mention")
     def on_mention(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
         """`@fwbot question` in a channel: answer in a thread under it."""
         ack()
         channel, ts = _field(event, "channel"), _field(event, "ts")
-        if _not_a_person(event, context.bot_user_id) or not channel or not ts:
-            return
-        if answered.add((channel, ts)):
-            thread_ts = _field(event, "thread_ts") or ts
-            answer(channel, thread_ts, (channel, thread_ts), _field(event, "text"), context.bot_user_id)
+        reason = intake.why_ignored(event, context.bot_user_id)
+        if reason:
+            return ignored("app_mention", reason)
+        if not answered.add((channel, ts)):
+            return ignored("app_mention", "already answered")
+        thread_ts = _field(event, "thread_ts") or ts
+        answer(channel, thread_ts, (channel, thread_ts), event, context.bot_user_id)
 
     @app.event("message")
     def on_message(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
         """DMs, and un-tagged follow-ups in threads the bot is already answering in."""
         ack()
         channel, ts = _field(event, "channel"), _field(event, "ts")
-        if _not_a_person(event, context.bot_user_id) or not channel or not ts:
-            return
+        reason = intake.why_ignored(event, context.bot_user_id)
+        if reason:
+            return ignored("message", reason)
         thread_ts = _field(event, "thread_ts") or None
         key = (channel, thread_ts)  # in a DM without thread: the whole DM is one conversation
         if event.get("channel_type") != "im" and (not thread_ts or key not in sessions):
-            return
-        if answered.add((channel, ts)):  # a mention in a known thread also arrives as app_mention
-            answer(channel, thread_ts, key, _field(event, "text"), context.bot_user_id)
+            return ignored("message", "not a DM or a thread the bot follows")
+        if not answered.add((channel, ts)):  # a mention in a known thread also arrives as app_mention
+            return ignored("message", "already answered")
+        answer(channel, thread_ts, key, event, context.bot_user_id)
 
-    @app.command(COMMAND)
+    @app.command(slash_command)
     def on_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
         """`/fwbot question`: ack now, answer privately through the response_url."""
         ack()
-        question = to_plain(_field(command, "text"), context.bot_user_id)[:MAX_QUESTION] or "help"
+        question = intake.question_from(_field(command, "text"), context.bot_user_id)
         response_url = _field(command, "response_url")
         key = ("slash", _field(command, "channel_id"), _field(command, "user_id"))
-        if not bot.answers.submit(responder.reply_to_command, response_url, key, question):
+        if not bot.answers.submit(responder.reply_to_command, response_url, key, question.text, question.notes):
             _post_or_drop(bot, responder.respond, response_url, notice_message(BUSY))
 
     @app.action(re.compile(f"^({HELPFUL}|{NOT_HELPFUL})$"))
@@ -221,7 +265,7 @@ def _register(bot: SlackBot) -> None:
                 "rating": rating,
                 **parse_feedback_value(_field(action, "value")),
                 "user": user,
-                "team": _field(_object(body, "team"), "id"),
+                "team": intake.team_of(body),
                 "channel": channel,
                 "message_ts": _field(container, "message_ts"),
             })
@@ -252,12 +296,6 @@ def _object(data: dict[str, Any], key: str) -> dict[str, Any]:
     """`data[key]` if it is an object, else {}."""
     value = data.get(key)
     return value if isinstance(value, dict) else {}
-
-
-def _not_a_person(event: dict[str, Any], bot_user_id: str | None) -> bool:
-    """True for bots (incl. this one), edits, deletes, joins and every other message subtype."""
-    user = event.get("user")
-    return bool(event.get("bot_id") or event.get("subtype") or not user or user == bot_user_id)
 
 
 def _post_or_drop(bot: SlackBot, job: Callable[..., Any], *args: Any) -> None:

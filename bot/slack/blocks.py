@@ -1,10 +1,13 @@
 """An `Answer` as a Slack Block Kit message, within Slack's limits and with all text escaped.
 
-Layout: (who asked what, for slash/shared answers) · the answer text · the verdict ·
-numbered sources (section as a link, quoted passage) · freshness notes · buttons
+Layout: (who asked what, for slash/shared answers) · (notices about the question) · the answer
+text · the verdict · tables (a section per row: the row's label, then a field per cell, "*Keras:* High [1]",
+numbered as the sources are) · numbered sources (section as a link, quoted passage; for a fact, also the source's
+own words) · freshness notes · buttons
 ("Helpful" / "Not helpful", plus "Share in channel" on private slash-command answers).
-Limits honoured: at most 50 blocks, 3000 characters per text, fallback text under 4000
-characters, button values under 2000 characters.
+Limits honoured: at most 50 blocks, 3000 characters per text, 10 fields of 2000 characters per section,
+fallback text under 4000 characters, button values under 2000 characters. Tables come before sources:
+when blocks run short, sources are trimmed first, then a table's last rows.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import Answer, Citation
+from bot.answer import Table
 from bot.slack.markup import clip, escape, link, split
 
 MAX_BLOCKS = 50
@@ -24,6 +28,10 @@ QUOTE_LIMIT = 600
 QUESTION_LIMIT = 300
 MAX_ANSWER_SECTIONS = 6
 MAX_NOTES = 3
+MAX_FIELDS = 10
+FIELD_LIMIT = 2000
+SOURCES_KEPT = 3
+"""Blocks a table leaves for the sources when it is too long for the message: divider, one, "…and N more"."""
 
 HELPFUL = "fwbot_helpful"
 NOT_HELPFUL = "fwbot_not_helpful"
@@ -50,13 +58,18 @@ def answer_message(
     show_question: bool = False,
     asked_by: str | None = None,
     shareable: bool = False,
+    notices: tuple[str, ...] = (),
 ) -> Message:
-    """Render `answer` (to `question`) as a message; `answer_id` ties button clicks back to it."""
+    """Render `answer` (to `question`) as a message; `answer_id` ties button clicks back to it.
+
+    `notices` are the adapter's own remarks about the question (cut short, attachments not read),
+    shown as ℹ️ lines above the answer."""
     head: list[dict[str, Any]] = []
     if show_question or asked_by:
         head.append(_context(_question_line(question, asked_by)))
-    notes = answer.notes[:MAX_NOTES]
-    text = _without_notes(answer.text, notes)
+    head += [_context(clip("ℹ️ " + escape(notice), TEXT_LIMIT)) for notice in notices[:MAX_NOTES]]
+    notes = [str(note) for note in answer.notes[:MAX_NOTES]]
+    text = answer.text
     body = [_section(piece) for piece in split(text, TEXT_LIMIT)[:MAX_ANSWER_SECTIONS]]
     if not body:
         body = [_section("_(no answer text)_")]
@@ -66,9 +79,11 @@ def answer_message(
     if answer.route not in _NO_FEEDBACK_ROUTES:
         tail.append(_buttons(answer, answer_id, question, shareable))
     room = MAX_BLOCKS - len(head) - len(body) - len(tail)
-    sources = [] if answer.route in _NO_SOURCES_ROUTES else _sources(answer.citations, room)
+    cited = answer.route not in _NO_SOURCES_ROUTES and answer.citations
+    tables = _tables(answer.tables, room - (SOURCES_KEPT if cited else 0))
+    sources = _sources(answer.citations, room - len(tables)) if cited else []
     fallback = clip(escape(text), FALLBACK_LIMIT) or "fwbot answer"
-    return Message(text=fallback, blocks=head + body + sources + tail)
+    return Message(text=fallback, blocks=head + body + tables + sources + tail)
 
 
 def notice_message(text: str) -> Message:
@@ -99,13 +114,6 @@ def parse_feedback_value(value: str) -> dict[str, str]:
             (("answer_id", "a"), ("route", "r"), ("question", "q"))}
 
 
-def _without_notes(text: str, notes: tuple[str, ...]) -> str:
-    """The answer text minus the "Note: ..." sentences the core appends (shown as ⚠️ lines instead)."""
-    for note in notes:
-        text = text.replace(f"Note: {note}", "")
-    return text.strip()
-
-
 def _question_line(question: str, asked_by: str | None) -> str:
     who = f"<@{asked_by}> asked" if asked_by and _USER_ID.fullmatch(asked_by) else "Question"
     return f"{who}: {clip(escape(question), QUESTION_LIMIT)}"
@@ -124,11 +132,50 @@ def _sources(citations: tuple[Citation, ...], room: int) -> list[dict[str, Any]]
     return blocks
 
 
+def _tables(tables: tuple[Table, ...], room: int) -> list[dict[str, Any]]:
+    """Each table as its bold title and a section per row, within `room` blocks; rows that do not fit are
+    counted in a closing line."""
+    blocks: list[dict[str, Any]] = []
+    for table in tables:
+        if table.title and len(blocks) + 2 < room:
+            blocks.append(_section(clip(f"*{escape(table.title)}*", TEXT_LIMIT)))
+        rows = [i for i, row in enumerate(table.rows) if any(cell.strip() for cell in row)]  # an empty row: none
+        for shown, i in enumerate(rows):
+            sections = _row(table, i)
+            if len(blocks) + len(sections) + (shown + 1 < len(rows)) > room:
+                if len(blocks) < room:
+                    blocks.append(_context(f"…and {len(rows) - shown} more row(s)"))
+                break
+            blocks.extend(sections)
+    return blocks
+
+
+def _row(table: Table, i: int) -> list[dict[str, Any]]:
+    """Row `i` of `table`: a section whose text is the row's label (its first cell, bold) and whose fields
+    are the other cells, each named by its column; more than `MAX_FIELDS` cells go on in more sections."""
+    row, cites = table.rows[i], table.cites[i] if i < len(table.cites) else ()
+    cells = [_cited(escape(" ".join(text.split())), cites[j] if j < len(cites) else 0) for j, text in enumerate(row)]
+    names = [escape(" ".join(name.split())) for name in table.columns]
+    fields = [{"type": "mrkdwn", "text": clip(f"*{names[j]}:* {cell or '—'}" if j < len(names) and names[j]
+                                              else cell or "—", FIELD_LIMIT)} for j, cell in enumerate(cells[1:], 1)]
+    label = {"text": {"type": "mrkdwn", "text": clip(f"*{cells[0]}*", TEXT_LIMIT)}} if cells and cells[0] else {}
+    chunks = [fields[k:k + MAX_FIELDS] for k in range(0, len(fields), MAX_FIELDS)] or ([[]] if label else [])
+    return [{"type": "section", **(label if k == 0 else {}), **({"fields": chunk} if chunk else {})}
+            for k, chunk in enumerate(chunks)]
+
+
+def _cited(text: str, number: int) -> str:
+    """A cell followed by the number of its source, as in the sources list: "High [3]"."""
+    return f"{text} [{number}]".strip() if number > 0 else text
+
+
 def _citation_line(number: int, citation: Citation) -> str:
     title = link(citation.url, citation.section or citation.source or citation.url)
     source = f" · {escape(citation.source)}" if citation.source and citation.section else ""
     quote = clip(escape(" ".join(citation.quote.split())), QUOTE_LIMIT)
-    return clip(f"*[{number}]* {title}{source}\n“{quote}”", TEXT_LIMIT)
+    own_words = clip(escape(" ".join(citation.source_quote.split())), QUOTE_LIMIT)
+    said = f"\n_The source says:_ “{own_words}”" if own_words else ""
+    return clip(f"*[{number}]* {title}{source}\n“{quote}”{said}", TEXT_LIMIT)
 
 
 def _buttons(answer: Answer, answer_id: str, question: str, shareable: bool) -> dict[str, Any]:

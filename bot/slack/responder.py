@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Hashable
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,22 +19,16 @@ from slack_sdk.webhook import WebhookClient
 
 from bot import Answer
 from bot.slack.blocks import Message, answer_message, notice_message
-from bot.slack.bounded import BoundedDict
-from bot.slack.sessions import SessionStore
+from bot.kit.conversations import SessionStore
+from bot.kit.remembered import Records
+from bot.kit.state import State
+from bot.slack.state import SHARE_TTL
 
 log = logging.getLogger(__name__)
 
 APOLOGY = "Sorry, something went wrong while answering that. Please try again in a moment."
 BUSY = "I'm answering a lot of questions right now. Please ask again in a minute."
 EXPIRED = "That answer is no longer available to share; please ask again."
-
-
-@dataclass(frozen=True)
-class Shared:
-    """A private (slash-command) answer kept so its "Share in channel" button can post it."""
-
-    question: str
-    answer: Answer
 
 
 class Responder:
@@ -45,25 +38,27 @@ class Responder:
         self,
         client: WebClient,
         sessions: SessionStore,
+        state: State,
         retry_handlers: list[RetryHandler],
         timeout: int,
         allowed_hosts: tuple[str, ...],
-        shares: int = 500,
     ) -> None:
         self.client = client
         self.sessions = sessions
         self._retry_handlers = retry_handlers
         self._timeout = timeout
         self._allowed_hosts = allowed_hosts
-        self.shares: BoundedDict[str, Shared] = BoundedDict(shares)
+        self.shares = Records(state, "share", SHARE_TTL)  # answer id -> {"question", "answer"}
 
     # --- conversations (mentions, thread follow-ups, DMs) ---------------------------------
 
-    def reply(self, channel: str, thread_ts: str | None, key: Hashable, question: str) -> None:
-        """Answer `question` in conversation `key`, posting in `channel` (in thread `thread_ts`)."""
+    def reply(self, channel: str, thread_ts: str | None, key: Hashable, question: str,
+              notices: tuple[str, ...] = ()) -> None:
+        """Answer `question` in conversation `key`, posting in `channel` (in thread `thread_ts`),
+        with `notices` about the question shown above the answer."""
         try:
             answer = self.sessions.open(key).ask(question)
-            message = answer_message(answer, answer_id=_new_id(), question=question)
+            message = answer_message(answer, answer_id=_new_id(), question=question, notices=notices)
         except Exception:
             log.exception("answering failed in %s", channel)
             self.post(channel, thread_ts, notice_message(APOLOGY))
@@ -89,14 +84,16 @@ class Responder:
 
     # --- slash command ---------------------------------------------------------------------
 
-    def reply_to_command(self, response_url: str, key: Hashable, question: str) -> None:
-        """Answer a `/fwbot` question privately (ephemeral) with a "Share in channel" button."""
+    def reply_to_command(self, response_url: str, key: Hashable, question: str,
+                         notices: tuple[str, ...] = ()) -> None:
+        """Answer a slash-command question privately (ephemeral) with a "Share in channel" button."""
         try:
             answer = self.sessions.open(key).ask(question)
             answer_id = _new_id()
-            self.shares.put(answer_id, Shared(question, answer))
+            self.shares.put(answer_id, {"question": question, "answer": answer.to_dict()})
             message = answer_message(
-                answer, answer_id=answer_id, question=question, show_question=True, shareable=True
+                answer, answer_id=answer_id, question=question, show_question=True, shareable=True,
+                notices=notices,
             )
         except Exception:
             log.exception("answering a slash command failed")
@@ -108,12 +105,12 @@ class Responder:
     def share(self, response_url: str, answer_id: str, user: str) -> None:
         """Post `user`'s private answer for everyone in the channel, then remove the private copy."""
         shared = self.shares.get(answer_id)
-        if shared is None:
+        try:
+            answer, question = Answer.from_dict(shared["answer"]), str(shared["question"])  # type: ignore[index]
+        except (TypeError, KeyError, ValueError):  # gone (expired, store unavailable) or unreadable
             self.respond(response_url, notice_message(EXPIRED))
             return
-        message = answer_message(
-            shared.answer, answer_id=answer_id, question=shared.question, asked_by=user
-        )
+        message = answer_message(answer, answer_id=answer_id, question=question, asked_by=user)
         if self.respond(response_url, message, response_type="in_channel"):
             self.respond_raw(response_url, {"delete_original": True})
 

@@ -120,6 +120,10 @@ def _shape_problem(body: Any) -> str:
             return "event_callback without an event"
         if not isinstance(body.get("event_id", ""), str):
             return "event_id is not a string"
+    if kind == "block_actions":  # Bolt reads actions[0] of every click before any listener runs
+        actions = body.get("actions")
+        if not isinstance(actions, list) or not actions or not isinstance(actions[0], dict):
+            return "block_actions without actions"
     return ""
 
 

@@ -2,7 +2,7 @@
 
 At a terminal it is a prompt_toolkit line editor with history kept across runs (in
 $FWBOT_HOME/history, default ~/.fwbot/history) and Tab completion of framework names and
-commands. Ctrl-C clears the current line, like a shell; Ctrl-D on an empty line or :quit leaves.
+commands. Ctrl-C clears the current line, like a shell; Ctrl-D on an empty line, quit, exit or :quit leaves.
 When stdin or stdout is not a terminal it reads plain lines, so it can be scripted.
 """
 from __future__ import annotations
@@ -18,8 +18,9 @@ from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 
-from bot import Answer, Session, render
-from bot.cli import UsageError, clean_question, decode_line
+from bot import Answer, Session
+from bot.terminal import render
+from bot.terminal.inputs import UsageError, clean_question, decode_line
 
 FRAMEWORKS = ("PyTorch", "TensorFlow", "Keras", "Theano", "JAX", "CNTK")
 
@@ -28,8 +29,11 @@ COMMANDS = {
     ":sources": "the last answer's sources, quoted in full",
     ":why": "how the last answer came about: route, frameworks, confidence, top passages",
     ":reset": "forget the conversation and start a new one",
-    ":quit": "leave (:q and Ctrl-D do too)",
+    ":quit": "leave (so do quit, exit, :q and Ctrl-D)",
 }
+
+LEAVE = frozenset({":quit", ":q", ":exit", "quit", "exit", "quit()", "exit()"})
+"""Lines that end the chat, as they end Python's own REPL: never questions, so never sent to the bot."""
 
 EXAMPLES = (
     "Which is faster, PyTorch or Keras?",
@@ -44,6 +48,9 @@ GREETING = (
 ).format(", ".join(FRAMEWORKS))
 
 PROMPT = "fwbot> "
+
+QUOTE_PREVIEW = 160
+"""Characters of each quote under an answer in the chat; `:sources` shows them whole."""
 
 
 def history_path() -> Path:
@@ -64,24 +71,24 @@ class Chat:
         text = line.strip()
         if not text:
             return True
+        command = text.split()[0].lower() if text.startswith(":") else text.lower()
+        if command in LEAVE:
+            return False
         if text.startswith(":"):
-            if not self._command(text.split()[0].lower()):
-                return False
+            self._command(command)
         else:
             try:
                 self.last = self.session.ask(clean_question(text))
-                render.emit(render.answer_blocks(self.last, quotes=False))
+                render.emit(render.answer_blocks(self.last, quote_limit=QUOTE_PREVIEW))
             except UsageError as e:
                 render.message(str(e), "red", sys.stderr)
         render.message("")  # a blank line between turns
         return True
 
-    def _command(self, name: str) -> bool:
-        """Run a `:command`; False for :quit."""
-        if name in (":quit", ":q"):
-            return False
+    def _command(self, name: str) -> None:
+        """Run a `:command`."""
         if name == ":help":
-            render.emit((2, ((f"{cmd:<9}", "bold cyan"), (text, ""))) for cmd, text in COMMANDS.items())
+            render.emit(render.Block(2, ((f"{cmd:<9}", "bold cyan"), (text, ""))) for cmd, text in COMMANDS.items())
             render.message("Anything else is a question. Tab completes framework names and commands.", "dim")
         elif name == ":reset":
             self.session, self.last = Session(), None
@@ -91,10 +98,9 @@ class Chat:
         elif self.last is None:
             render.message("Nothing asked yet: ask a question first.", "dim")
         elif name == ":sources":
-            render.emit(render.source_blocks(self.last) or [(0, (("The last answer cites no sources.", "dim"),))])
+            render.emit(render.source_blocks(self.last) or [render.Block(0, (("The last answer cites no sources.", "dim"),))])
         else:
             render.emit(render.why_blocks(self.last))
-        return True
 
 
 class _Completer(Completer):
@@ -126,8 +132,8 @@ def _greet() -> None:
     """Say what fwbot knows and how to start."""
     render.message(GREETING)
     render.message("Try:", "bold")
-    render.emit((2, ((example, "cyan"),)) for example in EXAMPLES)
-    render.message(":help lists commands \u00b7 Tab completes \u00b7 Ctrl-C clears the line \u00b7 Ctrl-D leaves", "dim")
+    render.emit(render.Block(2, ((example, "cyan"),)) for example in EXAMPLES)
+    render.message(":help lists commands \u00b7 Tab completes \u00b7 Ctrl-C clears the line \u00b7 quit or Ctrl-D leaves", "dim")
 
 
 def _terminal_lines() -> Iterator[str]:

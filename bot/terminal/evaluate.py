@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import Answer, Session, ask
-from bot.cli import UsageError
+from bot.terminal.inputs import UsageError
 
 ROUTES = ("compare", "attribute", "define", "recommend", "search", "help", "out_of_scope")
 """The core's routes, in the order reports list them; unknown labels follow, sorted."""

@@ -1,7 +1,7 @@
 """Small thread-safe containers that never grow past a fixed size (oldest entries go first).
 
-Everything the Slack adapter remembers between requests (seen event ids, answered messages,
-shareable answers) lives in one of these, so a long-running bot's memory stays flat.
+An adapter's fast, per-process memory (recently seen ids, conversations in use, the memory state
+store) lives in these, so a long-running bot's memory stays flat.
 """
 from __future__ import annotations
 

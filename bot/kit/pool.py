@@ -1,4 +1,4 @@
-"""A bounded worker pool: Slack listeners hand work here and return (ack) at once.
+"""A bounded worker pool: an adapter's listeners hand work here and return (ack) at once.
 
 `ThreadPoolExecutor` queues without limit; here at most `workers + queue_size` jobs are
 accepted (running or waiting), and `submit` says False beyond that so the caller can reply

@@ -1,8 +1,9 @@
-"""Logging for the Slack adapter with secrets redacted from every line, tracebacks included.
+"""Logging for an adapter with secrets redacted from every line, tracebacks included.
 
 The filter goes on the output handlers, so records from any library (slack_sdk, slack_bolt,
-waitress) pass through it. It removes the configured secrets, anything shaped like a Slack
-token, and response_url webhook addresses (which act as short-lived credentials).
+waitress, redis) pass through it. It removes the configured secrets (tokens, a state URL's
+password), anything shaped like a Slack token, and Slack webhook addresses (short-lived
+credentials).
 """
 from __future__ import annotations
 
@@ -58,6 +59,6 @@ def setup(secrets: Iterable[str], debug: bool = False) -> RedactingFilter:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if debug else logging.INFO)
-    for noisy in ("slack_sdk", "slack_bolt", "urllib3"):
+    for noisy in ("slack_sdk", "slack_bolt", "urllib3", "redis"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if debug else logging.WARNING)
     return redactor

@@ -1,4 +1,6 @@
-"""The `fwbot` command: `ask` one question, chat in the `repl`, `eval` a labelled file, run `slack`.
+"""The `fwbot` command: `ask` one question, chat in the `repl`, `eval` a labelled file, list the `facts`, run `slack`.
+
+Subcommands are the `SUBCOMMANDS` table: one entry each (name, add-arguments function, run function).
 
 One-shot answers must feel instant, so this module imports only the core, argparse and json;
 the other subcommands import their modules (prompt_toolkit, scikit-learn, slack_bolt) when run,
@@ -12,47 +14,16 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from bot import ask, render
-
-MAX_QUESTION_CHARS = 2000
-"""Longer input is not a question; refusing it keeps retrieval fast and the message clear."""
+from bot import ask
+from bot.terminal import facts, render
+from bot.terminal.inputs import MAX_QUESTION_CHARS, UsageError, clean_question, decode_line
 
 _STDIN_BYTE_LIMIT = 4 * MAX_QUESTION_CHARS
 """Reading stops here: no UTF-8 text this long fits in `MAX_QUESTION_CHARS`."""
-
-
-class UsageError(Exception):
-    """Bad input from the user: printed as `fwbot: <message>`, exit status 2."""
-
-
-def clean_question(text: str) -> str:
-    """`text` with its white space folded, or UsageError if it cannot be a question.
-
-    Shared with the REPL so a pasted line and an argument are held to the same rules.
-    """
-    if "\x00" in text:
-        raise UsageError("the input looks binary (it contains NUL bytes); give the question as text")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates: argv bytes that were not UTF-8
-        raise UsageError("the question is not valid UTF-8 text") from None
-    question = " ".join(text.split())
-    if not question:
-        raise UsageError("the question is empty")
-    if len(question) > MAX_QUESTION_CHARS:
-        raise UsageError(f"the question is {len(question):,} characters long; the limit is {MAX_QUESTION_CHARS:,}")
-    return question
-
-
-def decode_line(data: bytes) -> str:
-    """Bytes from stdin as text, or UsageError naming the first byte that is not UTF-8."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise UsageError(f"the input is not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
 
 
 def _read_stdin_question() -> str:
@@ -82,14 +53,14 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 
 def _cmd_repl(args: argparse.Namespace) -> int:
     """Start the chat (a line editor on a terminal, line by line otherwise)."""
-    from bot import repl
+    from bot.terminal import repl
 
     return repl.run()
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
     """Grade a labelled question file through the public API and report."""
-    from bot import evaluate
+    from bot.terminal import evaluate
 
     return evaluate.run(args.file, as_json=args.json, min_rate=args.min)
 
@@ -122,46 +93,99 @@ class _VersionAction(argparse.Action):
         parser.exit(0)
 
 
+def _ask_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("question", nargs="*", help='the question; "-" or nothing reads it from stdin when piped')
+    parser.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+
+
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _eval_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="JSON lines: question, route, verdict, yesno, evidence, must_say, must_not_say, after, tags")
+    parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    parser.add_argument("--min", type=_rate, default=0.0, metavar="RATE", help="exit 1 when the pass rate is below RATE (0..1); a crashed item always does")
+
+
+def _cmd_docs(args: argparse.Namespace) -> int:
+    """Hand the rest of the command line to `fwbot docs`, which parses it itself."""
+    from bot.terminal.docs import run
+
+    return run(args.argv)
+
+
+def _cmd_slack(args: argparse.Namespace) -> int:
+    """Hand the rest of the command line to the Slack adapter, which parses it itself."""
+    from bot.slack import run
+
+    return run(args.argv)
+
+
+@dataclass(frozen=True)
+class Subcommand:
+    """One `fwbot COMMAND`: its name and help, a function adding its arguments, a function running it.
+
+    `run` gets the parsed arguments and returns the exit status. Keep the module holding both light to
+    import (argparse and the core): import what `run` needs inside `run`. A `raw` command gets the
+    rest of the command line unparsed, as `args.argv`, and parses it itself (its own --help).
+    """
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+    description: str = ""
+    raw: bool = False
+
+
+SUBCOMMANDS: tuple[Subcommand, ...] = (
+    Subcommand("ask", "answer one question", _ask_arguments, _cmd_ask, "Answer one question and cite its sources."),
+    Subcommand("repl", "chat, with follow-ups (the default at a terminal)", _no_arguments, _cmd_repl),
+    Subcommand("eval", "grade a labelled .jsonl question file", _eval_arguments, _cmd_eval,
+               "Run a labelled question file through the bot and report."),
+    Subcommand("facts", facts.HELP, facts.add_arguments, facts.run, facts.DESCRIPTION),
+    Subcommand("slack", "run the Slack adapter (fwbot slack --help)", _no_arguments, _cmd_slack, raw=True),
+    Subcommand("docs", "your own documents: add, list, remove, search (fwbot docs --help)", _no_arguments, _cmd_docs, raw=True),
+)
+"""Every subcommand, in the order `fwbot --help` lists them: add one line here for a new one."""
+
+
+class _CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser that rejects what it does not know itself, so the error shows its own usage
+    (`fwbot ask --verbose` prints `ask`'s usage, not the top level's)."""
+
+    def parse_known_args(self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None,
+                         ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+
 def _parser() -> argparse.ArgumentParser:
-    """The command line; each subcommand's handler is in `func`."""
+    """The command line; the chosen subcommand's `run` is in `func`."""
     parser = argparse.ArgumentParser(
         prog="fwbot",
         description="Answers questions about deep-learning frameworks (PyTorch, TensorFlow, Keras, "
         "Theano, JAX, CNTK) with quoted, cited passages. With no command: the chat.",
     )
     parser.add_argument("--version", action=_VersionAction)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-
-    ask = commands.add_parser("ask", help="answer one question", description="Answer one question and cite its sources.")
-    ask.add_argument("question", nargs="*", help='the question; "-" or nothing reads it from stdin when piped')
-    ask.add_argument("--json", action="store_true", help="print the answer as one JSON object")
-    ask.set_defaults(func=_cmd_ask)
-
-    repl = commands.add_parser("repl", help="chat, with follow-ups (the default at a terminal)")
-    repl.set_defaults(func=_cmd_repl)
-
-    ev = commands.add_parser("eval", help="grade a labelled .jsonl question file", description="Run a labelled question file through the bot and report.")
-    ev.add_argument("file", help="JSON lines: question, route, verdict, yesno, evidence, must_say, must_not_say, after, tags")
-    ev.add_argument("--json", action="store_true", help="print the report as one JSON object")
-    ev.add_argument("--min", type=_rate, default=0.0, metavar="RATE", help="exit 1 when the pass rate is below RATE (0..1); a crashed item always does")
-    ev.set_defaults(func=_cmd_eval)
-
-    commands.add_parser("slack", help="run the Slack adapter (fwbot slack --help)", add_help=False)
-    commands.add_parser("docs", help="your own documents: add, list, remove, search (fwbot docs --help)", add_help=False)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_CommandParser)
+    for command in SUBCOMMANDS:
+        sub = commands.add_parser(command.name, help=command.help, description=command.description or None,
+                                  add_help=not command.raw)
+        command.add_arguments(sub)
+        sub.set_defaults(func=command.run)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `fwbot` with `argv` (default: the process arguments) and return the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args[:1] == ["slack"]:
-        from bot.slack import run
-
-        return run(args[1:])
-    if args[:1] == ["docs"]:
-        from bot.docs_cli import run as run_docs
-
-        return run_docs(args[1:])
+    raw = {command.name: command.run for command in SUBCOMMANDS if command.raw}
+    if args[:1] and args[0] in raw:
+        return raw[args[0]](argparse.Namespace(argv=args[1:]))
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a non-UTF-8 locale degrades characters, not the run
     try:

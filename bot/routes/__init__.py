@@ -1,0 +1,65 @@
+"""The route table: one small answerer per row, tried in order for the routes it serves. Each may decline
+a question that does not fit (it returns None) and the next is tried; `search` never declines. Every list
+of routes (the router's labels, `fwbot eval`, the adapters) derives from this table."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.answer import Answer
+from bot.routes import attribute, compare, define, followup, multipart, overview, recommend, refuse, search, select
+from bot.routes.draft import Ask
+
+__all__ = ["Answerer", "Ask", "ROUTES", "TABLE", "answer"]
+
+
+@dataclass(frozen=True)
+class Answerer:
+    """One row: a name (for `:why`), the routes it is tried for, and the function that answers or declines."""
+
+    name: str
+    serves: frozenset[str]
+    run: Callable[[Ask], Answer | None]
+
+
+def _multipart(ask: Ask) -> Answer | None:
+    return multipart.answer(ask, ask.part) if ask.part else None
+
+
+_IN_SCOPE = frozenset({"compare", "attribute", "define", "recommend", "search"})
+_S = frozenset
+
+TABLE: tuple[Answerer, ...] = (
+    Answerer("help", _S({"help"}), refuse.help),
+    Answerer("uncovered", _IN_SCOPE | {"out_of_scope"}, refuse.uncovered),
+    Answerer("out_of_scope", _S({"out_of_scope"}), refuse.out_of_scope),
+    Answerer("recheck", _IN_SCOPE, followup.recheck),
+    Answerer("reasons", _IN_SCOPE, followup.reasons),
+    Answerer("multipart", _IN_SCOPE, _multipart),
+    Answerer("maintained", _S({"compare", "recommend", "define"}), recommend.maintained_only),
+    Answerer("select", _S({"compare", "recommend", "attribute", "search"}), select.answer),
+    Answerer("overview", _S({"compare", "define", "search", "recommend"}), overview.answer),
+    Answerer("compare", _S({"compare"}), compare.answer),
+    Answerer("recommend_one", _S({"recommend"}), recommend.recommend_one),
+    Answerer("situation", _S({"recommend"}), recommend.situation),
+    Answerer("open_choice", _S({"recommend", "compare"}), recommend.open_choice),
+    Answerer("attribute", _S({"attribute"}), attribute.answer),
+    Answerer("define", _S({"define", "attribute"}), define.framework),
+    Answerer("concept", _S({"define"}), define.concept),
+    Answerer("search", _IN_SCOPE, search.answer),
+)
+
+#: The routes an Answer can carry, as the eval format and users' code know them.
+ROUTES: tuple[str, ...] = tuple(dict.fromkeys(route for row in TABLE for route in sorted(row.serves)))
+
+
+def answer(ask: Ask) -> Answer:
+    """The first answer the table's rows give for the routed question."""
+    if ask.route not in ROUTES:
+        raise LookupError(f"no answerer serves the route {ask.route!r}; routes: {', '.join(ROUTES)}")
+    for row in TABLE:
+        if ask.route in row.serves:
+            found = row.run(ask)
+            if found is not None:
+                return found
+    raise LookupError(f"every answerer declined the route {ask.route!r}")

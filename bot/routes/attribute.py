@@ -1,0 +1,206 @@
+"""One framework's attribute: its value from the current facts ("What is JAX written in?"), or its rating as
+the article gives it ("Is TensorFlow hard to debug?"), with a yes or no first when the question asks for one.
+A question about the present ("still", "today") leads with the current fact; the article's view comes second."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.answer import Answer
+from bot.lexicon import stems
+from bot.routes.draft import Ask, Draft, q
+from corpus import Claim, Fact
+from index.analyzer import FRAMEWORKS, raw_tokens
+from index.analyzer import words as analyze_words
+
+_OPEN = (None, "definition", "background")
+_FRAMEWORK_WORDS = frozenset(f.lower() for f in FRAMEWORKS)
+
+
+def _words(fact: Fact) -> set[str]:
+    return set(stems(f"{fact.statement} {' '.join(fact.values)} {fact.id.replace('-', ' ')}"))
+
+
+def _asked(d: Draft, framework: str) -> set[str]:
+    """The question's own words, with their synonyms, less the attribute's name and the framework's."""
+    generic = d.kb.lexicon.generic.get(d.r.attribute or "", frozenset())
+    return d.kb.lexicon.widen(set(d.r.terms)) - generic - {framework.lower()}
+
+
+def _overlap(d: Draft, fact: Fact, asked: set[str]) -> int:
+    """How much of the question a fact speaks to; a version the question names ("Keras 3") counts double,
+    and naming a value of the asked attribute (a company, for "who built it?") counts once."""
+    words = _words(fact)
+    versions = len(set(d.r.versions) & raw_tokens(f"{fact.statement} {' '.join(fact.values)}"))
+    on_topic = bool(words & d.kb.lexicon.values.get(d.r.attribute or "", frozenset()) - _FRAMEWORK_WORDS)
+    return len(asked & words) + 2 * versions + on_topic
+
+
+def best_facts(d: Draft, facts: Sequence[Fact], framework: str) -> list[Fact]:
+    """The facts in the order the question calls for: the primary (current) one first, unless another
+    matches more of the question's own words ("How do I switch the backend?" picks the one on choosing)."""
+    asked = _asked(d, framework)
+    current = [f for f in facts if not f.id.endswith("-history")] or list(facts)
+    if not current:
+        return []
+    best = max(current, key=lambda f: _overlap(d, f, asked))
+    first = best if _overlap(d, best, asked) > _overlap(d, current[0], asked) else current[0]
+    return [first] + [f for f in facts if f is not first]
+
+
+def related_facts(d: Draft, framework: str) -> list[Fact]:
+    """When the asked attribute has no data: the framework's facts on any attribute that speak to the
+    question's own words ("What replaced PyTorch Mobile?"), best first; none when nothing does."""
+    asked = _asked(d, framework) - d.kb.lexicon.widen(set(d.kb.lexicon.generic.get(d.r.attribute or "", ())))
+    found = [(score, f.id, f) for (fw, _), group in d.kb.facts.items() if fw == framework for f in group
+             if asked & _words(f) and (score := _overlap(d, f, asked))]
+    return [f for _, _, f in sorted(found, key=lambda t: (-t[0], t[1]))]
+
+
+_WHICH = re.compile(r"\b(which|what)\b(?: \w+)? (frameworks?|ones?|libraries|backends?)\b")
+
+
+def _named_values(d: Draft, fact: Fact, framework: str) -> tuple[str, ...]:
+    """For "which frameworks can Keras use as a backend?": the frameworks the fact names as its values."""
+    if d.r.yesno or not _WHICH.search(d.r.text):
+        return ()
+    values = {v.lower() for v in fact.values}
+    return tuple(f for f in FRAMEWORKS if f.lower() in values and f != framework)
+
+
+def part_facts(d: Draft, framework: str) -> list[Fact]:
+    """Facts about the part of the framework the question names ("Is TorchScript deprecated?"), any
+    attribute, those sharing most of the question's words first."""
+    if not d.r.parts:
+        return []
+    named = {t for part in d.r.parts for t in stems(part)}
+    asked = d.kb.lexicon.widen(set(d.r.terms)) - {framework.lower()}  # "built" counts here: who built the part
+    found = [f for (fw, _), group in d.kb.facts.items() if fw == framework for f in group if named & _words(f)]
+    return sorted(found, key=lambda f: (-_overlap(d, f, asked), f.id))
+
+
+_CHANGE = re.compile(r"\b(no longer|last (?:release|version)|lost|removed|deprecated|dropped|archived|ended|"
+                     r"discontinued|after (?:tf |tensorflow |version )?\d|from \d+\.\d+ on|since \d)")
+
+
+def what_changed(d: Draft, framework: str, shown: Sequence[Fact]) -> Fact | None:
+    """For a question about the present: the framework's fact, on any attribute, that records a change
+    touching the question's words ("still support GPUs?": native Windows lost GPU support after 2.10)."""
+    asked = _asked(d, framework)
+    found = [(len(asked & _words(f)), f.id, f) for (fw, _), group in d.kb.facts.items() if fw == framework
+             for f in group if f not in shown and _CHANGE.search(f.statement) and asked & _words(f)]
+    return max(found, key=lambda t: (t[0], t[1]))[2] if found else None
+
+
+_NEGATED = re.compile(r"\b(not|no|never|none|without|cannot|can't|isn't|doesn't|no longer)\b", re.I)
+
+
+def _says_all(d: Draft, fact: Fact, asked: set[str]) -> bool:
+    """Whether the fact, unnegated, says every asked word or one meaning the same ("Is TensorFlow.js usable
+    in the browser?")."""
+    words = _words(fact)
+    return (bool(asked) and all(d.kb.lexicon.widen({t}) & words for t in asked)
+            and not _NEGATED.search(fact.statement))
+
+
+def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim],
+           related: bool = False) -> tuple[bool | None, str]:
+    """Yes or no for a yes/no question on one framework (None when the data does not settle it), and its
+    basis: "value" when a named value was looked up in the current facts ("Is PyTorch written in Lua?"),
+    "fact" or "article" when it rests on whether that source affirms the attribute. Facts found on another
+    attribute (`related`) settle it only by saying every asked word."""
+    current = [f for f in facts if not f.id.endswith("-history")]
+    positive = d.r.polarity > 0
+    generic = d.kb.lexicon.generic.get(attribute, frozenset())
+    distinctive = set(d.r.terms) - generic - {framework.lower()} - {t for p in d.r.parts for t in stems(p)}
+    if d.r.parts or related:  # not the framework's own attribute: settled only by a fact saying it all
+        asked = set(d.asked_values(attribute, framework)) or distinctive
+        return (True, "value") if current and _says_all(d, current[0], asked) else (None, "value")
+    own = d.kb.facts_about(framework, attribute)
+    primary = own[0] if own and own[0].id == f"{framework.lower()}-{attribute.replace('_', '-')}" else None
+    stated = current[0] if current and current[0].stance else primary if primary and primary.stance else None
+    if stated:  # the fact says outright ("Is CNTK a Keras backend?": not any more)
+        return stated.stance == "both" or (stated.stance == "yes") == positive, "fact"
+    if attribute in d.kb.lexicon.generic:
+        asked = d.asked_values(attribute, framework)
+        own = {t for f in current for v in f.values for t in stems(v)}
+        if asked and own:
+            return any(t in own for t in asked), "value"
+        if current and positive and _says_all(d, current[0], distinctive):
+            return True, "fact"
+    row = d.kb.rows.get(attribute)
+    stance = row.stance.get(framework) if row else None
+    if stance is None:
+        votes = [c.stance[framework] for c in claims if framework in c.stance]
+        if votes and votes.count("yes") != votes.count("no"):
+            stance = "yes" if votes.count("yes") > votes.count("no") else "no"
+    if stance is None:
+        return None, "article"
+    return stance == "both" or (stance == "yes") == positive, "article"
+
+
+def answer(ask: Ask) -> Answer | None:
+    """The attribute of the one framework asked about; declines a question with no attribute or framework."""
+    r = ask.reading
+    if not r.frameworks or r.attribute in _OPEN:
+        return None
+    d = Draft(ask, "attribute")
+    framework, attribute = r.frameworks[0], r.attribute
+    assert attribute is not None
+    label = d.label(attribute)
+    facts = part_facts(d, framework) or best_facts(d, d.kb.facts_about(framework, attribute), framework)
+    row = d.kb.rows.get(attribute)
+    cell = row.cells.get(framework) if row else None
+    # Worth quoting first: passages about this framework, then those with the asked words or the values.
+    asked = set(r.terms) - {framework.lower()}
+    vocab = d.vocabulary(attribute) - {framework.lower()}
+    claims = sorted(d.kb.claims_about(attribute, framework),
+                    key=lambda c: (c.frameworks[:1] != (framework,), -len(asked & set(stems(c.quote))),
+                                   -len(vocab & set(stems(c.quote)))))
+    if r.parts:  # the article never names a framework's parts: only a sentence that does is worth quoting
+        claims = [c for c in claims if set(r.parts) & set(analyze_words(c.quote))]
+    related = not facts and not claims and cell is None
+    if related:
+        facts = related_facts(d, framework)[:2]
+        if not facts:
+            return d.not_covered(f"{framework}'s {label}")
+    decided, basis = decide(d, framework, attribute, facts, claims, related) if r.yesno else (None, "")
+    corrected = [f for f in facts if f.status and basis == "article"]
+    if decided is not None and r.now and corrected:
+        decided, basis = not decided, "now"  # the article's rating is flagged as dated: today it is the reverse
+    if decided is not None:  # quote first what agrees with the answer
+        agrees = "yes" if decided == (r.polarity > 0) else "no"
+        claims = sorted(claims, key=lambda c: c.stance.get(framework, agrees) != agrees)
+    valued = attribute in d.kb.lexicon.generic
+    fact_first = basis in ("value", "fact", "now") or (not r.yesno and (valued or r.now))
+    if fact_first and facts:
+        d.ev.fact(facts[0])
+    if cell is not None and row is not None:
+        d.ev.cell(row, framework)
+    for claim in claims[:2]:
+        d.ev.claim(claim)
+    for fact in facts[:1 if fact_first else 2]:
+        d.ev.fact(fact)
+    article = []
+    if cell is not None and row is not None:
+        article.append(f"The article's chart gives {framework}'s {row.label} as {q(cell)}.")
+    if claims:
+        article.append(f"The article says: {q(claims[0].quote)}.")
+    noted = {fact.id for _, fact in d.ev.corrected}
+    current = [facts[0].statement] if facts and (fact_first or facts[0].id not in noted) else []
+    change = what_changed(d, framework, facts[:1]) if r.now else None
+    if change:  # "does it still…?": a change the facts record elsewhere is part of the answer
+        d.ev.fact(change)
+        current.append(change.statement)
+    if not r.yesno:
+        lead = ""
+    elif decided is None:
+        lead = "The corpus does not settle that plainly. "
+    elif basis == "now":
+        lead = ("Yes, today" if decided else "No, not today") + " (the article's view is dated). "
+    else:
+        lead = ("Yes" if decided else "No") + (", according to the article. " if basis == "article" else ". ")
+    verdict = _named_values(d, facts[0], framework) if facts else ()
+    if fact_first:
+        return d.finish(lead + " ".join(current), " ".join(article), verdict=verdict, limit=3 if valued else 4)
+    return d.finish(lead + " ".join(article[:1]), " ".join(article[1:] + current), limit=4)

@@ -1,0 +1,110 @@
+"""Comparisons on one attribute: a verdict from data with an order (the chart's ranks, the article's ranked
+or judged claims, facts with a stance), or a plain "not ranked" with what each framework's facts say."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.answer import Answer
+from bot.rank import Ranking, rank
+from bot.routes.draft import Ask, Draft, names
+from index.analyzer import FRAMEWORKS
+
+_OPEN = (None, "definition", "background")
+
+
+def ranked(ask: Ask, frameworks: Sequence[str] | None = None, route: str | None = None) -> Answer:
+    """The frameworks the question favours on its attribute, and the data behind the order."""
+    d = Draft(ask, route)
+    r = d.r
+    attribute, polarity = r.attribute, r.polarity
+    assert attribute is not None
+    ranking = rank(d.kb, attribute, frameworks)
+    if ranking is None:
+        return unranked(d, frameworks or (), attribute)
+    winners = ranking.tie and tuple(ranking.scores) or ranking.winners(polarity)
+    source = "the article" if ranking.row or ranking.claims else "the curated facts"
+    lead = f"According to {source}, {ordering(d, ranking, polarity)}."
+    if r.yesno and r.frameworks:
+        subject = r.subject if r.subject in r.frameworks else r.frameworks[0]
+        lead = ("Yes. " if subject in winners and not ranking.tie else "No. ") + lead
+    support = d.cite_ranking(ranking, winners)
+    return d.finish(lead, support, verdict=winners)
+
+
+def ordering(d: Draft, ranking: Ranking, polarity: int) -> str:
+    """The ranking in words: "A is faster than B", "A and B tie on speed", "A is the fastest of A, B and C"."""
+    attribute = d.r.attribute or ""
+    label, phrasing = d.label(attribute), d.kb.lexicon.phrasing.get(attribute, {})
+    winners, everyone = ranking.winners(polarity), list(ranking.scores)
+    verb = "is" if len(winners) == 1 else "are"
+    if ranking.tie:
+        return f"{names(everyone)} tie on {label}"
+    if len(everyone) == 2:
+        loser = next(f for f in everyone if f not in winners)
+        return f"{names(winners)} {verb} {phrasing.get('more' if polarity > 0 else 'less', f'ahead on {label}')} than {loser}"
+    word = phrasing.get("most" if polarity > 0 else "least", f"ahead on {label}")
+    if d.route == "recommend" and not d.r.frameworks:
+        return f"{names(winners)} {verb} {word}"
+    return f"{names(winners)} {verb} {word} of {names(everyone)}" + (" (a tie)" if len(winners) > 1 else "")
+
+
+def unranked(d: Draft, frameworks: Sequence[str], attribute: str) -> Answer:
+    """No order in the data: say so plainly, and give what each framework's facts say, with no verdict."""
+    label = d.label(attribute)
+    said = []
+    for f in frameworks:
+        facts = d.kb.facts_about(f, attribute)
+        if facts:
+            d.ev.fact(facts[0])
+            said.append(facts[0].statement)
+    if not said:
+        return d.not_covered(f"how {names(frameworks) or 'the frameworks'} compare on {label}")
+    if not d.kb.lexicon.ordered(attribute):
+        for f in frameworks:
+            for claim in d.kb.claims_about(attribute, f)[:1]:
+                d.ev.claim(claim)
+        return d.finish(f"On {label}: " + " ".join(said), limit=4)
+    # Never "No" for "not ranked": the data does not settle the question either way.
+    prefix = "The corpus does not settle that. " if d.r.yesno else ""
+    return d.finish(f"{prefix}The corpus does not rank {names(frameworks)} on {label}; here is what it says of each: "
+                    + " ".join(said), confidence=min(d.ask.confidence, 0.5), limit=4)
+
+
+def now_view(ask: Ask, frameworks: Sequence[str] | None) -> Answer | None:
+    """A comparison asked about the present where the current facts correct the article: the facts lead
+    (with a verdict only when their stances order the frameworks), and the article's dated view follows.
+    "Is Keras still slower?" is answered "No": the article's judgement is what the facts correct."""
+    d = Draft(ask, "compare")
+    r, attribute = d.r, d.r.attribute
+    assert attribute is not None
+    facts = {f: fs[0] for f in (frameworks or FRAMEWORKS)
+             if (fs := [x for x in d.kb.facts_about(f, attribute) if not x.id.endswith("-history")])}
+    if not any(f.status for f in facts.values()):
+        return None
+    stances = {f: x.stance for f, x in facts.items() if x.stance in ("yes", "no")}
+    want = "yes" if r.polarity > 0 else "no"
+    verdict = [f for f, s in stances.items() if s == want] if len(set(stances.values())) > 1 else []
+    for fact in facts.values():
+        d.ev.fact(fact)
+    label = d.label(attribute)
+    if r.yesno:
+        lead = "No, not any more, by the current facts."
+    elif verdict:
+        lead = f"Today, {names(verdict)}, by the current facts."
+    else:
+        lead = f"Today, the current facts do not rank {names(list(frameworks or facts))} on {label}; they say:"
+    lead += " " + " ".join(x.statement for x in facts.values())
+    ranking = rank(d.kb, attribute, frameworks)
+    support = ""
+    if ranking and not ranking.tie:
+        support = f"The article's dated view: {ordering(d, ranking, r.polarity)}. " + d.cite_ranking(ranking, ranking.winners(r.polarity))
+    return d.finish(lead, support, verdict=verdict, limit=5)
+
+
+def answer(ask: Ask) -> Answer | None:
+    """A comparison on an attribute; declines a question with no attribute (an overview's job)."""
+    r = ask.reading
+    if r.attribute in _OPEN:
+        return None
+    frameworks = r.frameworks if len(r.frameworks) >= 2 else None
+    return (r.now and now_view(ask, frameworks)) or ranked(ask, frameworks)

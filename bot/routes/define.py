@@ -1,0 +1,57 @@
+"""Definitions: what a framework is (the article's words, the current fact, and its status when it is no
+longer maintained), or what a concept is ("What is deep learning?") from the article's section on it."""
+from __future__ import annotations
+
+from bot.answer import Answer
+from bot.routes.draft import Ask, Draft, q
+from index.analyzer import analyze
+
+_ASKING = frozenset({"defin", "explain", "mean", "describ", "tell"})
+
+
+def framework(ask: Ask) -> Answer | None:
+    """What one framework is; declines without one."""
+    r = ask.reading
+    if not r.frameworks:
+        return None
+    d = Draft(ask, "define")
+    name = r.frameworks[0]
+    claims = d.kb.claims_about("definition", name)
+    own = [c for c in claims if c.frameworks[:1] == (name,)] or list(claims)
+    facts = d.kb.facts_about(name, "definition")
+    parts = []
+    for claim in own[:2]:
+        d.ev.claim(claim)
+    if own:
+        parts.append("The article: " + " ".join(q(c.quote) + "." for c in own[:2]))
+    else:
+        parts.append(f"The article does not cover {name}.")
+    if facts:
+        d.ev.fact(facts[0])
+        parts.append(f"Today: {facts[0].statement}")
+    status = d.kb.facts_about(name, "maintenance")
+    if status and status[0].stance == "no":
+        d.ev.fact(status[0])
+        parts.append(f"Status: {status[0].statement}")
+    return d.finish(" ".join(parts), limit=4)
+
+
+def concept(ask: Ask) -> Answer | None:
+    """"What is deep learning?": the article's section on it, else the best passage that has every word."""
+    r = ask.reading
+    if r.frameworks:
+        return None
+    wanted = [t for t in analyze(r.text) if t not in _ASKING]
+    if not wanted:
+        return None
+    d = Draft(ask, "define")
+    for section in d.kb.corpus.article.sections:
+        if set(wanted) <= set(analyze(section.title)):
+            chunk = next(c for c in d.kb.corpus.chunks if c.section == section.title)
+            d.ev.chunk(chunk)
+            return d.finish(f"From the article's “{section.title}” section: {q(chunk.text)}.", limit=2)
+    hits = [h for h in d.kb.index.search(r.text, k=5) if set(wanted) <= set(d.kb.index.tokens[d.kb.index.docs.index(h.doc)])]
+    if not hits:
+        return None
+    d.ev.chunk(hits[0].doc)
+    return d.finish(f"The closest the corpus comes ({hits[0].doc.section}): {q(hits[0].doc.text)}.", limit=2)

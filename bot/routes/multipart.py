@@ -1,0 +1,61 @@
+"""Questions with several parts ("who makes pytorch and what's it written in?", "speed + debugging: torch vs
+tf?"): each part is answered on its own, with the frameworks the whole question names, and the answers joined."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.answer import Answer
+from bot.query import Reading, read
+from bot.routes.draft import Ask
+
+_SPLIT = re.compile(r"\s*(?:\band\b|\balso\b|[+&;?]|,\s*(?=(?:what|who|when|how|which|is|are|does|do|can)\b))\s*")
+_DEFINE = re.compile(r"^(what is|what's|what are|who is|tell me about)\b")
+_OPEN = (None, "definition", "background")
+
+
+_QUESTION = re.compile(r"^(what|which|who|when|where|why|how|is|are|was|were|does|do|did|can|could|has|have)\b")
+
+
+def _kind(part: Reading) -> str | None:
+    # A weak cue ("learn") makes a part of its own only when the part is worded as a question.
+    if part.attribute not in _OPEN and (part.attribute_score >= 3 or _QUESTION.match(part.text)):
+        return part.attribute
+    return "definition" if _DEFINE.match(part.text) and part.frameworks else None
+
+
+def parts(ask: Ask) -> list[Reading]:
+    """The question's parts, each read on its own and given the whole question's frameworks; one part
+    when it asks one thing."""
+    lexicon = ask.kb.lexicon
+    pieces = [p for p in _SPLIT.split(ask.own.text) if p and p.strip(" :,.-")]
+    readings = [read(p, lexicon) for p in pieces]
+    asked = [r for r in readings if _kind(r)]
+    kinds = [_kind(r) for r in asked]
+    if len(asked) < 2 or len(set(kinds)) < len(kinds):
+        return [ask.reading]
+    whole = ask.reading.frameworks
+    return [r.with_context(frameworks=r.frameworks or whole, yesno=r.yesno) for r in asked]
+
+
+def answer(ask: Ask, route_part: Callable[[Ask, Reading], Answer]) -> Answer | None:
+    """Each part answered through the route table (`route_part`), then joined: texts in order, citations
+    and notes without repeats; a verdict only when every part gives the same one."""
+    if ask.context is not None and ask.reading is not ask.own:
+        return None  # a follow-up filled in from the chat is one question
+    readings = parts(ask)
+    if len(readings) < 2:
+        return None
+    answers: list[Answer] = []
+    for part in readings:
+        if not part.frameworks and part.pronoun and answers and answers[-1].verdict:
+            part = part.with_context(frameworks=answers[-1].verdict)  # "which did Microsoft build, and is it…"
+        answers.append(route_part(ask, part))
+    citations = list(dict.fromkeys(c for pair in zip(*(a.citations[:3] for a in answers)) for c in pair))
+    citations += [c for a in answers for c in a.citations if c not in citations]
+    notes = tuple(dict.fromkeys(n for a in answers for n in a.notes))
+    verdicts = {a.verdict for a in answers if a.verdict}
+    return Answer(text=" ".join(a.text for a in answers), route=answers[0].route,
+                  verdict=verdicts.pop() if len(verdicts) == 1 else (), citations=tuple(citations[:8]),
+                  confidence=min(a.confidence for a in answers), notes=notes,
+                  tables=tuple(t for a in answers for t in a.tables))

@@ -1,0 +1,113 @@
+"""Recommendations: which framework for a situation ("best for production?"), whether to use one ("should I
+use Theano?"), a discontinued framework against a live one, and the article's advice for a truly open
+"which should I use?" (which names the situations it distinguishes and asks the user to pick one)."""
+from __future__ import annotations
+
+import re
+
+from bot.answer import Answer
+from bot.lexicon import stems
+from bot.query import Reading
+from bot.rank import rank
+from bot.routes.compare import ranked
+from bot.routes.draft import Ask, Draft, names
+from bot.routes.overview import section_claims
+
+_OPEN = (None, "definition", "background")
+_CHOICE = re.compile(r"\b(better|best|should|choose|choice|pick|use|learn|worth|new project|go with|start|switch|which|recommend\w*|suggest\w*|advice|help me)\b")
+SITUATIONS = ("beginner", "industry", "prototyping", "research", "deployment", "datasets")
+# What a truly open "which should I use?" is made of; any other content word asks something specific.
+_OPEN_WORDS = frozenset(stems(
+    "which what who should would could i we you me my our use using pick choose choosing chose select decide "
+    "decision learn learning start starting begin framework frameworks library libraries tool tools one ones "
+    "best better good great right recommend recommendation recommended suggest suggestion advice help pls please "
+    "go with get into deep learning dl ml machine ai neural network networks today now 2026 new project "
+    "projects worth it overall general generally option options choice choices between among them these those "
+    "three six all any of the for to do does is are a an be in on with and or thanks hey hi so just want "
+    "wanna need think guys folks team us work job career next yet first"))
+
+
+def _status(d: Draft, framework: str):
+    status = d.kb.facts_about(framework, "maintenance")
+    return status[0] if status else None
+
+
+def maintained_only(ask: Ask) -> Answer | None:
+    """A choice between frameworks, some discontinued: for new work, the ones still maintained."""
+    r = ask.reading
+    if len(r.frameworks) < 2 or r.attribute not in _OPEN + ("maintenance",):
+        return None
+    if ask.route != "recommend" and not _CHOICE.search(r.text):
+        return None  # "compare Theano with TensorFlow" asks for a comparison, not a choice
+    d = Draft(ask, "recommend")
+    dead = [f for f in r.frameworks if (s := _status(d, f)) and s.stance == "no"]
+    live = [f for f in r.frameworks if f not in dead]
+    if not dead or not live:
+        return None
+    for claim in section_claims(d, r.frameworks)[:2]:
+        d.ev.claim(claim)
+    for f in dead:
+        d.ev.fact(_status(d, f))
+    verb = "is" if len(dead) == 1 else "are"
+    return d.finish(f"{names(live, 'or')}: {names(dead)} {verb} no longer developed, so not a choice for new work.",
+                    " ".join(_status(d, f).statement for f in dead), verdict=live, limit=3)
+
+
+def recommend_one(ask: Ask) -> Answer | None:
+    """"Should I use Theano?": no if it is no longer maintained, else what the article recommends it for."""
+    r = ask.reading
+    if len(r.frameworks) != 1 or r.attribute not in _OPEN + ("maintenance",):
+        return None
+    d = Draft(ask, "recommend")
+    framework = r.frameworks[0]
+    status = _status(d, framework)
+    if status and status.stance == "no":
+        d.ev.fact(status)
+        return d.finish(f"No. {status.statement}", limit=3)
+    uses = []
+    for situation in SITUATIONS:
+        ranking = rank(d.kb, situation)
+        if ranking and not ranking.tie and framework in ranking.winners(1):
+            d.cite_ranking(ranking, (framework,))
+            uses.append(d.kb.lexicon.phrasing[situation]["most"])
+    if not uses:
+        return None
+    prefix = "It depends on your situation. " if not r.yesno else "The corpus does not settle that for every case. "
+    return d.finish(f"{prefix}According to the article, {framework} is {names(uses)}.", verdict=(framework,))
+
+
+def situation(ask: Ask) -> Answer | None:
+    """"Which is best for production?": a ranking on the situation's attribute."""
+    r = ask.reading
+    if r.attribute in _OPEN:
+        return None
+    return ranked(ask, r.frameworks if len(r.frameworks) >= 2 else None)
+
+
+def is_open_choice(r: Reading) -> bool:
+    """Whether the question only asks which framework to choose, with nothing specific in it."""
+    return (r.attribute in _OPEN and len(r.frameworks) <= 1 and bool(_CHOICE.search(r.text))
+            and not set(r.terms) - _OPEN_WORDS - {f.lower() for f in r.frameworks})
+
+
+def open_choice(ask: Ask) -> Answer | None:
+    """A truly open "which should I use?": the situations the article tells apart, and an invitation to pick
+    one. Declines a question that asks something specific the corpus has no word for."""
+    r = ask.reading
+    if not is_open_choice(r):
+        return None
+    d = Draft(ask)
+    for chunk in d.kb.corpus.chunks:  # the article's own "it depends" passage comes first
+        if chunk.document == "article" and "situation" in chunk.text:
+            d.ev.chunk(chunk)
+            break
+    advice = []
+    for name in ("beginner", "industry", "prototyping"):
+        ranking = rank(d.kb, name)
+        if ranking and not ranking.tie:
+            winners = ranking.winners(1)
+            d.cite_ranking(ranking, winners)
+            advice.append(f"{names(winners)} for {d.label(name)}")
+    text = ("It depends on your situation, and the article tells a few apart: " + "; ".join(advice) + ". "
+            "Which is yours? Ask, for example, “best for production?” or “best for a beginner?” for a direct answer.")
+    return d.finish(text, limit=5)

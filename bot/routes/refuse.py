@@ -1,0 +1,56 @@
+"""What is not answered from the corpus: help, questions outside the domain, frameworks the corpus does
+not cover (named plainly, never swapped for another), and follow-ups with nothing to follow."""
+from __future__ import annotations
+
+import re
+
+from bot.answer import Answer
+from bot.routes.draft import Ask, Draft, names
+from index.analyzer import FRAMEWORKS, find_uncovered
+
+HELP_TEXT = (
+    "I answer questions about choosing a deep-learning framework (PyTorch, TensorFlow, Keras, Theano, JAX "
+    "and CNTK) from a comparison article and curated, dated facts, and I quote and cite what I say. "
+    "Try: “Which is faster, PyTorch or Keras?”, “Is TensorFlow hard to debug?”, "
+    "“What should a beginner learn first?”, “Who developed JAX?”."
+)
+OUT_OF_SCOPE_TEXT = (
+    "Sorry, that is outside what I know. I only answer questions about deep-learning frameworks "
+    f"({', '.join(FRAMEWORKS)}): how they compare on speed, debugging, ease of use and "
+    "more, their history and status, and which to choose for a situation."
+)
+# A follow-up that only makes sense after something: "why?", "is that still true?", "what replaced it?".
+_DANGLING = re.compile(r"^(why|how come|how so|really|and|what about|how about|is that|is it still|still true|"
+                       r"what replaced it|compare it|what about it|same for)\b|\b(it|that|this|them|they)\b")
+
+
+def help(ask: Ask) -> Answer:
+    """The help text; for a follow-up at the start of a chat, a question about what it refers to."""
+    r = ask.reading
+    if ask.context is None and r.tokens and _DANGLING.search(r.text) and not r.frameworks:
+        text = ("There is nothing earlier in this chat for that to refer to. What do you mean? Ask the whole "
+                "question, for example “Is Keras still slow?” or “What replaced Theano?”.")
+        return Answer(text=text, route="help", confidence=round(ask.confidence, 3))
+    return Answer(text=HELP_TEXT, route="help", confidence=round(ask.confidence, 3))
+
+
+def out_of_scope(ask: Ask) -> Answer:
+    return Answer(text=OUT_OF_SCOPE_TEXT, route="out_of_scope", confidence=round(ask.confidence, 3))
+
+
+def uncovered(ask: Ask) -> Answer | None:
+    """A question naming a framework the corpus does not cover: say so, naming it, with no verdict."""
+    unknown = find_uncovered(ask.reading.text)
+    if not unknown:
+        return None
+    known = list(ask.reading.frameworks)
+    them = "it" if len(unknown) == 1 else "them"
+    if known:
+        text = (f"I don't know {names(unknown)}: the corpus does not cover {them}, so I can't compare "
+                f"{them} with {names(known)}. Ask me about {names(known)} on its own, or compare "
+                f"{names(FRAMEWORKS[:3], 'or')}.")
+        d = Draft(ask, "search")
+        return d.finish(text, confidence=0.3, limit=0)
+    text = (f"I don't know {names(unknown)}: the corpus does not cover {them}. I only know "
+            f"{names(FRAMEWORKS)}.")
+    return Answer(text=text, route="out_of_scope", confidence=0.3)

@@ -1,0 +1,51 @@
+"""The last resort for anything in scope: the best passages, or a plain "I don't know" naming the topic.
+A yes/no question here gets "Yes" only when one article sentence says every asked word, unnegated."""
+from __future__ import annotations
+
+import re
+
+from bot.answer import Answer
+from bot.routes.draft import Ask, Draft, q
+from index.analyzer import FRAMEWORKS, analyze
+
+_NEGATION = re.compile(r"\b(not|no|never|none|nor|without|cannot|can't|doesn't|don't|isn't|aren't|won't|lacks?)\b", re.I)
+_TOPIC_DROP = re.compile(r"^(?:(?:what|who|how|why|when|where|which|is|are|does|do|can|could|should|tell me|explain)\b\s*)+", re.I)
+
+
+def topic(text: str) -> str:
+    """The question as a topic to name in "I don't know …": without its question words and mark."""
+    return "“" + (_TOPIC_DROP.sub("", text.strip(" ?!.")) or text.strip(" ?!.")) + "”"
+
+
+def answer(ask: Ask) -> Answer:
+    """The best passages for an open question; says plainly when they do not cover it. Never declines."""
+    d = Draft(ask)
+    r = d.r
+    hits = d.kb.index.search(r.text, k=3)
+    wanted = set(analyze(r.text)) - {f.lower() for f in FRAMEWORKS}
+    if not hits:
+        return d.not_covered(topic(r.text))
+    best = d.kb.index.tokens[d.kb.index.docs.index(hits[0].doc)]
+    coverage = len(wanted & set(best)) / len(wanted) if wanted else 1.0
+    if coverage < 0.5:
+        return d.not_covered(topic(r.text))
+    if r.yesno:
+        return _yesno(d, hits, wanted)
+    first = [d.ev.chunk(hit.doc) for hit in hits][0]
+    return d.finish(f"The most relevant passage ({first.section}): {q(first.quote)}.",
+                    confidence=min(ask.confidence, 0.6), limit=3)
+
+
+def _yesno(d: Draft, hits: list, wanted: set[str]) -> Answer:
+    about = {f.lower() for f in d.r.frameworks}
+    for hit in hits:
+        for sentence in hit.doc.sentences:
+            words = set(analyze(sentence))
+            if hit.doc.document == "article" and wanted <= words and about <= words | about and not _NEGATION.search(sentence):
+                claim = next((c for c in d.kb.corpus.claims if c.quote in sentence or sentence in c.quote), None)
+                if claim:
+                    d.ev.claim(claim)
+                return d.finish(f"Yes, according to the article: {q(sentence)}.", confidence=min(d.ask.confidence, 0.6), limit=3)
+    first = [d.ev.chunk(hit.doc) for hit in hits][0]
+    return d.finish(f"The corpus does not settle that plainly. The closest passage ({first.section}): {q(first.quote)}.",
+                    confidence=min(d.ask.confidence, 0.4), limit=3)
