@@ -11,6 +11,7 @@ from typing import Any
 
 from bot import routes
 from bot.answer import Answer
+from bot.documents import LibrarySpec, consult, library_for
 from bot.knowledge import Knowledge, knowledge
 from bot.query import Context, Reading, read
 from bot.router import features
@@ -36,9 +37,11 @@ def clean(question: object) -> str:
 
 class Session:
     """A chat: remembers what was last discussed so follow-ups ("and TensorFlow?") make sense.
-    Safe to share between threads: questions on one session are answered one at a time."""
+    Safe to share between threads: questions on one session are answered one at a time.
+    `library`: the user's documents (a Library or its folder; default $FWBOT_HOME/library)."""
 
-    def __init__(self) -> None:
+    def __init__(self, library: LibrarySpec = None) -> None:
+        self._library = library_for(library)
         self._context: Context | None = None
         self._lock = threading.Lock()
 
@@ -93,8 +96,8 @@ class Session:
         kb = knowledge()
         reading = read(text, kb.lexicon)
         decision, probs = _decide(kb, reading, self._context)
-        answer = routes.answer(routes.Ask(kb, decision.reading, reading, decision.route, decision.confidence,
-                                          self._context, part=_part))
+        answer = consult(text, routes.answer(routes.Ask(kb, decision.reading, reading, decision.route, decision.confidence,
+                                                        self._context, part=_part)), self._library)
         r = decision.reading
         if answer.route not in ("help", "out_of_scope"):
             self._context = Context(answer.route, r)
@@ -120,6 +123,6 @@ def _part(ask: routes.Ask, part: Reading) -> Answer:
     return routes.answer(routes.Ask(ask.kb, decision.reading, part, decision.route, decision.confidence))
 
 
-def ask(question: object) -> Answer:
+def ask(question: object, library: LibrarySpec = None) -> Answer:
     """Answer one question on its own; never raises. The knowledge is built once per process."""
-    return Session().ask(question)
+    return Session(library).ask(question)

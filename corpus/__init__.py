@@ -8,14 +8,15 @@ from pathlib import Path
 
 from corpus.article import Article, Chart, Section, load_article
 from corpus.chart import ChartRow, load_chart_rows
-from corpus.chunks import Chunk, article_chunks, chart_chunks, fact_chunks
+from corpus.chunks import Chunk
 from corpus.claims import Claim, load_claims
 from corpus.errors import CorpusError
 from corpus.facts import Fact, load_facts
 from corpus.primary import load_primary_sources
+from corpus.sources import ArticleSource, FactsSource, Source
 
 __all__ = ["Article", "Chart", "ChartRow", "Chunk", "Claim", "Corpus", "CorpusError", "Fact", "Section",
-           "DATA_DIR", "load_chunks", "load_corpus"]
+           "DATA_DIR", "Source", "load_chunks", "load_corpus"]
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -67,9 +68,8 @@ def load_corpus(data_dir: Path | None = None) -> Corpus:
     claims = load_claims(data_dir / "claims.toml", prose, names)
     primary = load_primary_sources(data_dir / "sources.toml")
     facts = load_facts(data_dir / "facts.toml", prose, article.chart, names, primary)
-    prose_chunks = article_chunks(article)
-    chunks = tuple(prose_chunks + chart_chunks(article) + fact_chunks(facts))
-    sentence_chunk = {s: c for c in prose_chunks for s in c.sentences}
+    chunks = tuple(c for source in (ArticleSource(article), FactsSource(facts)) for c in source.chunks())
+    sentence_chunk = {s: c for c in chunks if c.document == "article" for s in c.sentences}
     return Corpus(article, attributes, chart_rows, claims, facts, chunks, sentence_chunk)
 
 

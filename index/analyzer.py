@@ -23,6 +23,9 @@ UNCOVERED: tuple[str, ...] = tuple(_TABLE["uncovered"]["names"])
 _ALIASES: dict[str, str] = {alias: f["name"].lower() for f in _TABLE["framework"] for alias in f["aliases"]}
 # Aliases of several words, rewritten before tokenising so they become one token.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p["pattern"]), p["token"]) for p in _TABLE["phrase"])
+# One pass that tells whether any alias phrase is there at all: most text (a page of documentation) has
+# none, and trying each pattern in turn is what made analysing long texts slow.
+_ANY_PHRASE = re.compile("|".join(f"(?:{p['pattern']})" for p in _TABLE["phrase"]))
 _UNCOVERED = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n.lower()) for n in sorted(UNCOVERED, key=len, reverse=True)) + r")(?![\w])")
 _CANONICAL = {name.lower(): name for name in FRAMEWORKS}
 _PARTS = {part: f["name"] for f in _TABLE["framework"] for part in f.get("parts", [])}
@@ -37,8 +40,9 @@ def _part_of(token: str) -> str | None:
 # Only full names long enough to be told apart from English words are matched fuzzily.
 _FUZZY_TARGETS = tuple(f["name"].lower() for f in _TABLE["framework"] if f.get("fuzzy"))
 _TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*(?:\+\+|#)?")
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_QUOTES = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-"))
 _STEMMER = Stemmer.Stemmer("english")
+_POSSESSIVE = re.compile(r"'s\b")
 
 
 def _load_stopwords() -> frozenset[str]:
@@ -52,10 +56,16 @@ STOPWORDS = _load_stopwords()
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """NFKC, lower-case, straight quotes, possessive 's removed, multi-word aliases joined."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    text = re.sub(r"'s\b", "", text)
-    for pattern, repl in _PHRASES:
-        text = pattern.sub(repl, text)
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():  # str.replace: far faster than str.translate on long texts
+        for curly, straight in _QUOTES:
+            text = text.replace(curly, straight)
+    text = text.casefold()
+    if "'s" in text:
+        text = _POSSESSIVE.sub("", text)
+    if _ANY_PHRASE.search(text):
+        for pattern, repl in _PHRASES:
+            text = pattern.sub(repl, text)
     return text
 
 

@@ -36,6 +36,15 @@ def redis_server() -> Iterator[RedisServer]:
 
 
 @pytest.fixture
+def docs_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A $FWBOT_HOME of the test's own, for tests that write to the default document library (which every
+    later test would otherwise consult)."""
+    home = tmp_path_factory.mktemp("docs-home")
+    monkeypatch.setenv("FWBOT_HOME", str(home))
+    return home
+
+
+@pytest.fixture
 def standin() -> Iterator[SlackStandIn]:
     stand_in = SlackStandIn()
     yield stand_in

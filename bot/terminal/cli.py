@@ -108,6 +108,13 @@ def _eval_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min", type=_rate, default=0.0, metavar="RATE", help="exit 1 when the pass rate is below RATE (0..1); a crashed item always does")
 
 
+def _cmd_docs(args: argparse.Namespace) -> int:
+    """Hand the rest of the command line to `fwbot docs`, which parses it itself."""
+    from bot.terminal.docs import run
+
+    return run(args.argv)
+
+
 def _cmd_slack(args: argparse.Namespace) -> int:
     """Hand the rest of the command line to the Slack adapter, which parses it itself."""
     from bot.slack import run
@@ -139,6 +146,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
                "Run a labelled question file through the bot and report."),
     Subcommand("facts", facts.HELP, facts.add_arguments, facts.run, facts.DESCRIPTION),
     Subcommand("slack", "run the Slack adapter (fwbot slack --help)", _no_arguments, _cmd_slack, raw=True),
+    Subcommand("docs", "your own documents: add, list, remove, search (fwbot docs --help)", _no_arguments, _cmd_docs, raw=True),
 )
 """Every subcommand, in the order `fwbot --help` lists them: add one line here for a new one."""
 
