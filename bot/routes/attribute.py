@@ -35,10 +35,12 @@ def _asked(d: Draft, framework: str) -> set[str]:
     return set(d.r.terms) - generic - {framework.lower()}
 
 
-def hits(d: Draft, asked: set[str], fact: Fact) -> int:
-    """How many of the asked words the fact says, itself or a word meaning the same."""
+def hits(d: Draft, asked: set[str], fact: Fact, stress: frozenset[str] = frozenset()) -> int:
+    """How many of the asked words the fact says: 2 for the word itself, 1 for a word meaning the same,
+    doubled for a `stress`ed word (one that names what the attribute is about, "browser" for mobile)."""
     words = fact_words(fact)
-    return sum(1 for t in asked if d.kb.lexicon.widen({t}) & words)
+    return sum((2 if t in words else 1 if d.kb.lexicon.widen({t}) & words else 0) * (2 if t in stress else 1)
+               for t in asked)
 
 
 def _overlap(d: Draft, fact: Fact, asked: set[str]) -> int:
@@ -171,8 +173,9 @@ def answer(ask: Ask) -> Answer | None:
     content = _asked(d, framework) - {t for phrase, _ in d.kb.lexicon.cues.get(attribute, ()) if len(phrase) > 1 for t in phrase}
     elsewhere = related_facts(d, framework)
     if facts and content and elsewhere and elsewhere[0] not in facts:
-        here, there = hits(d, content, facts[0]), hits(d, content, elsewhere[0])
-        if (here == 0 and there) or there >= here + 2:
+        stress = frozenset(t for phrase, _ in d.kb.lexicon.cues.get(attribute, ()) if len(phrase) == 1 for t in phrase)
+        here, there = hits(d, content, facts[0], stress), hits(d, content, elsewhere[0], stress)
+        if there >= max(here + 4, 4):
             facts = [elsewhere[0], *facts]
     row = d.kb.rows.get(attribute)
     cell = row.cells.get(framework) if row else None
