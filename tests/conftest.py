@@ -1,4 +1,5 @@
 """Fixtures shared by the Slack tests: the Web API stand-in on 127.0.0.1 and the app served against it."""
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,29 @@ def fwbot_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+class _CatchAllWatch(logging.Handler):
+    """Counts the core's "answering failed" records: the promise never to raise must not hide a bug."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.fired: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage() == "answering failed":
+            self.fired.append(str(record.exc_info[1]) if record.exc_info else "")
+
+
+@pytest.fixture(scope="module")
+def no_catch_all() -> Iterator[None]:
+    """Fails the module's tests if the core's catch-all answered any question in them."""
+    watch = _CatchAllWatch()
+    logger = logging.getLogger("fwbot")
+    logger.addHandler(watch)
+    yield
+    logger.removeHandler(watch)
+    assert not watch.fired, f"the core's catch-all fired: {watch.fired[:3]}"
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,8 @@ import pytest
 from bot import Session, ask
 from corpus import load_corpus
 
+pytestmark = pytest.mark.usefixtures("no_catch_all")
+
 CORPUS = load_corpus()
 
 

@@ -6,11 +6,14 @@ import pathlib
 import threading
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot import Answer, Session, ask
 from bot.session import MAX_CHARS
+
+pytestmark = pytest.mark.usefixtures("no_catch_all")
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 ROUTES = {"compare", "attribute", "define", "recommend", "search", "help", "out_of_scope"}
@@ -34,6 +37,7 @@ def check(answer: Answer) -> None:
     assert isinstance(answer.text, str) and answer.text
     assert 0.0 <= answer.confidence <= 1.0
     assert answer.to_dict()["text"] == answer.text
+    assert not answer.text.startswith("Sorry, something went wrong"), "the catch-all answered"
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

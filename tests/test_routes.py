@@ -10,6 +10,8 @@ from bot.knowledge import knowledge
 from bot.query import read
 from bot.routes import ROUTES, TABLE
 
+pytestmark = pytest.mark.usefixtures("no_catch_all")
+
 
 def quotes(answer):
     return " ".join(c.quote for c in answer.citations)

@@ -5,6 +5,8 @@ from bot.knowledge import lexicon
 from bot.query import read
 from bot.routing import Context, decide
 
+pytestmark = pytest.mark.usefixtures("no_catch_all")
+
 LEX = lexicon()
 ROUTES = ("compare", "attribute", "define", "recommend", "search", "help", "out_of_scope", "followup")
 
