@@ -233,3 +233,13 @@ def test_a_fact_filed_under_another_attribute_answers_when_it_alone_speaks_to_th
 
 def test_slack_openers_are_not_part_of_the_question():
     assert ask("@here #question: is it possible to run tensorflow.js in the browser?").text.startswith("Yes")
+
+
+def test_a_value_no_framework_has_is_said_plainly():
+    answer = ask("which of these frameworks is implemented in lua?")
+    assert answer.text.startswith("None of them") and answer.verdict == () and "Torch" in answer.text
+
+
+def test_the_attributes_own_words_do_not_pull_in_another_attributes_fact():
+    answer = ask("Theano is gone. Is there an alternative to it?")
+    assert "PyTensor" in answer.text

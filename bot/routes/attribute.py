@@ -35,12 +35,10 @@ def _asked(d: Draft, framework: str) -> set[str]:
     return set(d.r.terms) - generic - {framework.lower()}
 
 
-def hits(d: Draft, asked: set[str], fact: Fact, stress: frozenset[str] = frozenset()) -> int:
-    """How many of the asked words the fact says: 2 for the word itself, 1 for a word meaning the same,
-    doubled for a `stress`ed word (one that names what the attribute is about, "browser" for mobile)."""
+def hits(d: Draft, asked: set[str], fact: Fact) -> int:
+    """How many of the asked words the fact says: 2 for the word itself, 1 for a word meaning the same."""
     words = fact_words(fact)
-    return sum((2 if t in words else 1 if d.kb.lexicon.widen({t}) & words else 0) * (2 if t in stress else 1)
-               for t in asked)
+    return sum(2 if t in words else 1 if d.kb.lexicon.widen({t}) & words else 0 for t in asked)
 
 
 def _overlap(d: Draft, fact: Fact, asked: set[str]) -> int:
@@ -167,14 +165,13 @@ def answer(ask: Ask) -> Answer | None:
     assert attribute is not None
     label = d.label(attribute)
     facts = part_facts(d, framework) or best_facts(d, d.kb.facts_about(framework, attribute), framework)
-    # The question's own content, beyond the phrases that name the attribute ("run on top of" for backends):
+    # The question's own content, beyond the words that name the attribute ("run on top of" for backends):
     # when the chosen fact speaks to none of it, a fact filed under another attribute may ("last version
     # with native Windows GPU support" is under platforms).
-    content = _asked(d, framework) - {t for phrase, _ in d.kb.lexicon.cues.get(attribute, ()) if len(phrase) > 1 for t in phrase}
+    content = _asked(d, framework) - {t for phrase, _ in d.kb.lexicon.cues.get(attribute, ()) for t in phrase}
     elsewhere = related_facts(d, framework)
     if facts and content and elsewhere and elsewhere[0] not in facts:
-        stress = frozenset(t for phrase, _ in d.kb.lexicon.cues.get(attribute, ()) if len(phrase) == 1 for t in phrase)
-        here, there = hits(d, content, facts[0], stress), hits(d, content, elsewhere[0], stress)
+        here, there = hits(d, content, facts[0]), hits(d, content, elsewhere[0])
         if there >= max(here + 4, 4):
             facts = [elsewhere[0], *facts]
     row = d.kb.rows.get(attribute)

@@ -88,10 +88,21 @@ def which_have(d: Draft, candidates: list[str], attribute: str) -> Answer | None
                 if set(asked) & set(stems(claim.quote)):
                     d.ev.claim(claim)
     if not having:
-        return d.not_covered(f"a framework with that {d.label(attribute)}")
+        return _none_has(d, candidates, attribute, asked)
     verb = "does" if len(having) == 1 else "do"
     return d.finish(f"According to the curated facts, {names(having)} {verb}.",
                     " ".join(c.quote for c in d.ev.citations(3)), verdict=having, limit=3)
+
+
+def _none_has(d: Draft, candidates: list[str], attribute: str, asked: list[str]) -> Answer:
+    """No framework has the value today: say so, with the facts that mention it ("Lua was Torch's language")."""
+    mention = [f for c in candidates for f in d.kb.facts_about(c, attribute)
+               if set(asked) & set(stems(f.statement)) and not f.id.endswith("-history")]
+    if not mention:
+        return d.not_covered(f"a framework with that {d.label(attribute)}")
+    for fact in mention[:2]:
+        d.ev.fact(fact)
+    return d.finish("None of them, according to the curated facts.", " ".join(f.statement for f in mention[:2]), limit=3)
 
 
 def _attribute_naming(d: Draft, skip: set[str]) -> tuple[str, list[str]]:
