@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.lexicon import Lexicon, stems
 from bot.query import Context, Reading
 from bot.routes import ROUTES, followup, overview, recommend
-from index.analyzer import STOPWORDS
+from index.analyzer import FRAMEWORKS, STOPWORDS, only_ambiguous_names
 
 # Words that place a question in the domain even when it names no framework.
 _DOMAIN = frozenset(t for w in (
@@ -29,18 +29,22 @@ class Decision:
 
 
 def _in_domain(r: Reading, lexicon: Lexicon) -> bool:
-    return (bool(r.frameworks) or r.attribute in lexicon.domain or any(t in _DOMAIN for t in r.tokens)
+    # "a blowtorch or a propane torch?": a name that is also an ordinary word needs company from the domain
+    others = [t for t in r.terms if t not in _FRAMEWORK_TOKENS]
+    named = bool(r.frameworks) and not (only_ambiguous_names(r.text) and others)
+    return (named or r.attribute in lexicon.domain or any(t in _DOMAIN for t in r.tokens)
             or any(t in lexicon.named or t in lexicon.values.get(r.attribute or "", ()) for t in r.terms))
 
 
+_FRAMEWORK_TOKENS = frozenset(f.lower() for f in FRAMEWORKS)
 _SUPERLATIVE_THING = re.compile(r"\b(?:\w+est|best|worst|most \w+|least \w+)\s+([a-z][\w#+.]*)")
 _NEUTRAL_THINGS = frozenset("one ones option options choice choices pick tool tools thing overall".split())
 
 
-def _foreign_alternatives(r: Reading, known: frozenset[str]) -> bool:
+def _foreign_alternatives(r: Reading, known: frozenset[str], ambiguous: bool = False) -> bool:
     """"Java or C#?", "the fastest car": what is compared is neither a framework nor something
     frameworks are compared on (`known`: the attribute words)."""
-    if r.frameworks:
+    if r.frameworks and not ambiguous:
         return False
     pairs = _ALTERNATIVE.findall(r.text)
     things = [w for w in _SUPERLATIVE_THING.findall(r.text)
@@ -111,7 +115,8 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     # No framework and no domain word: in scope only if the classifier is sure it is a comparison or a
     # recommendation on something frameworks are compared on ("What is the least popular of the three?").
     plausible = r.attribute is not None and top in ("compare", "recommend") and probs[top] >= 0.5
-    if (not _in_domain(r, lexicon) and not plausible) or _foreign_alternatives(r, lexicon.words) or (
+    ambiguous = bool(r.frameworks) and only_ambiguous_names(r.text) and not _in_domain(r, lexicon)
+    if (not _in_domain(r, lexicon) and not plausible) or _foreign_alternatives(r, lexicon.words, ambiguous) or (
             top == "out_of_scope" and probs[top] >= 0.6 and not r.frameworks):
         return Decision("out_of_scope", max(probs["out_of_scope"], 0.5), r)
     route = next(x for x in ranked if x in ROUTES and x not in ("help", "out_of_scope"))

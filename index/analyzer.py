@@ -140,3 +140,12 @@ def find_versions(text: str) -> list[str]:
 def raw_tokens(text: str) -> set[str]:
     """Normalised tokens before aliases fold them ("keras3" stays "keras3"), for matching versions."""
     return set(_TOKEN.findall(normalize(text)))
+
+
+_AMBIGUOUS = frozenset(a for f in _TABLE["framework"] for a in f.get("ambiguous", []))
+
+
+def only_ambiguous_names(text: str) -> bool:
+    """Whether every framework the text names is named by an alias that is also an ordinary word ("torch")."""
+    tokens = [t for t in _TOKEN.findall(normalize(text)) if t in _ALIASES]
+    return bool(tokens) and all(t in _AMBIGUOUS for t in tokens)

@@ -243,3 +243,9 @@ def test_a_value_no_framework_has_is_said_plainly():
 def test_the_attributes_own_words_do_not_pull_in_another_attributes_fact():
     answer = ask("Theano is gone. Is there an alternative to it?")
     assert "PyTensor" in answer.text
+
+
+def test_a_name_that_is_also_a_word_needs_the_domain():
+    assert ask("which welding torch lasts longest?").route == "out_of_scope"
+    assert ask("what is torch?").route == "define"
+    assert ask("is torch good for gpus?").route == "attribute"
