@@ -108,7 +108,9 @@ class Draft:
             if fact.framework in first:
                 self.ev.fact(fact)
         quotes = [q(c.quote) for c in useful[:2]]
-        return ("The article says: " + " and ".join(quotes) + ".") if quotes else ""
+        if quotes:
+            return "The article says: " + " and ".join(quotes) + "."
+        return " ".join(f.statement for f in ranking.facts if f.framework in first)  # ranked by the facts alone
 
     # -- the values an attribute can take, for yes/no and selection questions -------------------------
 
