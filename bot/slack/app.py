@@ -1,19 +1,20 @@
-"""The Bolt app: listeners that verify, de-duplicate, ack at once and hand work to a pool.
+"""The Bolt app: listeners that verify, filter, ack at once and hand work to a pool.
 
 Acted on: `app_mention`; `message` from a person in a DM or a followed thread (plain, `file_share`,
 `thread_broadcast`); the configured slash command; the Helpful / Not helpful / Share buttons.
 Every other request is acknowledged with 200 and logged by kind (see `intake.log_ignored`).
 Listeners run with `process_before_response=True`, i.e. on the thread that received the
-request, and do only in-memory work before returning (which sends the ack): filtering,
-de-duplication, registering the conversation, queueing the job. Answering and posting
-happen on `WorkPool` threads owned here, never on Bolt's or the web server's threads.
+request, and decide only from the payload before returning (which sends the ack): filtering,
+queueing the job. Nothing there waits on the state store: the claims (event id; channel and ts),
+the lookup of a followed thread, answering and posting happen on `WorkPool` threads owned here,
+never on Bolt's or the web server's threads.
 """
 from __future__ import annotations
 
 import logging
 import re
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -175,19 +176,6 @@ def _register(bot: SlackBot, slash_command: str) -> None:
     app, sessions, responder = bot.app, bot.sessions, bot.responder
     seen_events, answered = bot.seen_events, bot.answered  # event ids; (channel, message ts)
 
-    @app.middleware
-    def drop_redeliveries(
-        body: dict[str, Any], request: BoltRequest, next_: Callable[[], None]
-    ) -> BoltResponse | None:
-        """Ack retries and duplicates of an event already received, without handling them again."""
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if isinstance(event_id, str) and event_id and not seen_events.add(event_id):
-            retry = (request.headers.get("x-slack-retry-num") or ["-"])[0]
-            log.info("ignored a repeated delivery of event %s (retry %s)", event_id, retry)
-            return BoltResponse(status=200, body="")
-        next_()
-        return None
-
     @app.error
     def on_error(error: Exception, body: dict[str, Any]) -> BoltResponse | None:
         """Ack what no listener handles (200, logged by kind, never its text); a listener that
@@ -198,49 +186,65 @@ def _register(bot: SlackBot, slash_command: str) -> None:
         log.error("the Slack app failed on a request (%s)", intake.kind_of(body), exc_info=error)
         return None
 
-    def answer(channel: str, thread_ts: str | None, key: Hashable, event: dict[str, Any],
-               bot_user: str | None) -> None:
-        """Queue an answer to the message `event` in conversation `key`; say "busy" instead when
-        the pool is full."""
+    def take(kind: str, event: dict[str, Any], body: dict[str, Any], request: BoltRequest,
+             context: BoltContext) -> None:
+        """Queue the handling of a message event (claims, thread lookup, answer): on the answer pool,
+        or, when that is full, on the post pool with "busy" instead of the answer."""
+        retry = (request.headers.get("x-slack-retry-num") or ["-"])[0]
+        job = (kind, _field(body, "event_id"), retry, event, context.bot_user_id)
+        if not bot.answers.submit(handle, *job, True):
+            log.warning("answer pool full; telling %s we are busy", _field(event, "channel"))
+            _post_or_drop(bot, handle, *job, False)
+
+    def handle(kind: str, event_id: str, retry: str, event: dict[str, Any], bot_user: str | None,
+               answering: bool) -> None:
+        """On a worker: claim the event and the message, find the conversation, then answer (or
+        say "busy" when not `answering`) or drop it."""
+        if event_id and not seen_events.add(event_id):
+            log.info("ignored a repeated delivery of event %s (retry %s)", event_id, retry)
+            return
+        channel, ts = _field(event, "channel"), _field(event, "ts")
+        thread_ts: str | None = _field(event, "thread_ts") or None
+        if kind == "app_mention":
+            thread_ts = thread_ts or ts
+        elif event.get("channel_type") != "im" and (channel, thread_ts) not in sessions:
+            return ignored(kind, "not a DM or a thread the bot follows")
+        if not answered.add((channel, ts)):  # a mention in a known thread also arrives as a message
+            return ignored(kind, "already answered")
+        key = (channel, thread_ts)  # in a DM without thread: the whole DM is one conversation
         question = intake.question_from(_field(event, "text"), bot_user, has_files=intake.has_files(event))
         sessions.open(key)  # from now on, follow-ups in this thread are ours
         if not question.text:  # nothing but attachments: say what the bot reads
-            _post_or_drop(bot, responder.post, channel, thread_ts, notice_message(" ".join(question.notes)))
-        elif not bot.answers.submit(responder.reply, channel, thread_ts, key, question.text, question.notes):
-            log.warning("answer pool full; telling %s we are busy", channel)
-            _post_or_drop(bot, responder.post, channel, thread_ts, notice_message(BUSY))
+            responder.post(channel, thread_ts, notice_message(" ".join(question.notes)))
+        elif answering:
+            responder.reply(channel, thread_ts, key, question.text, question.notes)
+        else:
+            responder.post(channel, thread_ts, notice_message(BUSY))
 
     def ignored(kind: str, reason: str) -> None:
         log.debug("ignored a %s event: %s", kind, reason)
 
     @app.event("app_mention")
-    def on_mention(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
+    def on_mention(ack: Ack, event: dict[str, Any], body: dict[str, Any], request: BoltRequest,
+                   context: BoltContext) -> None:
         """`@fwbot question` in a channel: answer in a thread under it."""
         ack()
-        channel, ts = _field(event, "channel"), _field(event, "ts")
         reason = intake.why_ignored(event, context.bot_user_id)
         if reason:
             return ignored("app_mention", reason)
-        if not answered.add((channel, ts)):
-            return ignored("app_mention", "already answered")
-        thread_ts = _field(event, "thread_ts") or ts
-        answer(channel, thread_ts, (channel, thread_ts), event, context.bot_user_id)
+        take("app_mention", event, body, request, context)
 
     @app.event("message")
-    def on_message(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
+    def on_message(ack: Ack, event: dict[str, Any], body: dict[str, Any], request: BoltRequest,
+                   context: BoltContext) -> None:
         """DMs, and un-tagged follow-ups in threads the bot is already answering in."""
         ack()
-        channel, ts = _field(event, "channel"), _field(event, "ts")
         reason = intake.why_ignored(event, context.bot_user_id)
+        if not reason and event.get("channel_type") != "im" and not _field(event, "thread_ts"):
+            reason = "not a DM or a thread the bot follows"
         if reason:
             return ignored("message", reason)
-        thread_ts = _field(event, "thread_ts") or None
-        key = (channel, thread_ts)  # in a DM without thread: the whole DM is one conversation
-        if event.get("channel_type") != "im" and (not thread_ts or key not in sessions):
-            return ignored("message", "not a DM or a thread the bot follows")
-        if not answered.add((channel, ts)):  # a mention in a known thread also arrives as app_mention
-            return ignored("message", "already answered")
-        answer(channel, thread_ts, key, event, context.bot_user_id)
+        take("message", event, body, request, context)
 
     @app.command(slash_command)
     def on_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
