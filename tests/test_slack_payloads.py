@@ -5,7 +5,6 @@ people are answered once; Slackbot, apps and the bot itself never; the rest is l
 """
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
