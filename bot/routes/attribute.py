@@ -166,8 +166,8 @@ def answer(ask: Ask) -> Answer | None:
     label = d.label(attribute)
     facts = part_facts(d, framework) or best_facts(d, d.kb.facts_about(framework, attribute), framework)
     # The question's own content, beyond the words that name the attribute ("run on top of" for backends):
-    # when the chosen fact speaks to none of it, a fact filed under another attribute may ("last version
-    # with native Windows GPU support" is under platforms).
+    # a fact filed under another attribute that clearly says more of it leads ("last version with native
+    # Windows GPU support" is under platforms).
     content = _asked(d, framework) - {t for phrase, _ in d.kb.lexicon.cues.get(attribute, ()) for t in phrase}
     elsewhere = related_facts(d, framework)
     if facts and content and elsewhere and elsewhere[0] not in facts:
