@@ -130,6 +130,13 @@ def read(question: str, lexicon: Lexicon) -> Reading:
                  and bool(_STATEMENT_VERB.search(last)))
     yesno = not alternatives and (bool(_YESNO_START.match(last)) or bool(_TAG.search(last)) or statement)
     superlatives = [m for m in _SUPERLATIVE.findall(head) if m not in _NOT_SUPERLATIVE]
+    subject = _subject(last, frameworks)
+    if last != head and len(frameworks) >= 2:  # several sentences: the question is the last one
+        named_last = tuple(find_frameworks(last))
+        if named_last and not _BACK.search(last):
+            frameworks = named_last  # "We left TF last year. Is PyTorch faster than Keras?"
+        elif yesno and len(named_last) <= 1 and subject and " than " not in f" {last} ":
+            frameworks = (subject,)  # "I use TF. Is CNTK dead?", "…CNTK. Is that abandoned?"
     # The question's own words: Slack openers ("#Question:", "@here") are not part of it.
     terms = tuple(t for t, w in zip(stems(head), words(head)) if w not in STOPWORDS and t not in _FILLER)
     return Reading(
@@ -145,7 +152,7 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         now=bool(_NOW.search(head)),
         parts=tuple(find_parts(question)),
         versions=tuple(find_versions(question)),
-        subject=_subject(last, frameworks),
+        subject=subject,
         terms=terms,
         tokens=tokens,
     )

@@ -249,3 +249,15 @@ def test_a_name_that_is_also_a_word_needs_the_domain():
     assert ask("which welding torch lasts longest?").route == "out_of_scope"
     assert ask("what is torch?").route == "define"
     assert ask("is torch good for gpus?").route == "attribute"
+
+
+def test_in_several_sentences_the_last_one_is_asked_about():
+    answer = ask("We left TensorFlow last year. Is PyTorch quicker than Keras?")
+    assert answer.verdict == ("PyTorch",) and answer.text.startswith("Yes")
+    dead = ask("Our old code uses Keras and Theano. Is that one discontinued?")
+    assert dead.route == "attribute" and dead.text.startswith("Yes")
+
+
+def test_deploying_to_phones_is_about_mobile():
+    answer = ask("deploying to phones: keras or pytorch?")
+    assert "ExecuTorch" in answer.text
