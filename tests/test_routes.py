@@ -261,3 +261,7 @@ def test_in_several_sentences_the_last_one_is_asked_about():
 def test_deploying_to_phones_is_about_mobile():
     answer = ask("deploying to phones: keras or pytorch?")
     assert "ExecuTorch" in answer.text
+
+
+def test_yes_is_said_once():
+    assert not ask("keras comes with pretrained models, right?").text.startswith("Yes. Yes")
