@@ -102,3 +102,9 @@ def test_the_article_must_have_its_front_matter(data):
     (data / "article.md").write_text("# just a title\n\nSome text.\n", encoding="utf-8")
     with pytest.raises(CorpusError, match="article.md: front matter"):
         load_corpus(data)
+
+
+def test_fact_statements_state_facts_rather_than_answer_a_question():
+    # An answer's own "Yes"/"No" comes from the question; a statement starting with one would say it twice.
+    from corpus import load_corpus
+    assert not [f.id for f in load_corpus().facts if f.statement.split()[0].rstrip(":,.") in ("Yes", "No")]

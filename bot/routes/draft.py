@@ -2,7 +2,6 @@
 answer first, then any correction the current facts make to the article, then the supporting quotes)."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -16,7 +15,6 @@ from index.analyzer import FRAMEWORKS, STOPWORDS
 
 _OPENERS = frozenset("because since although though while when after before both today through by in on as the a an there it its this".split())
 MAX_STATED_CORRECTIONS = 2
-_SAID_TWICE = re.compile(r"^(Yes|No)[.,] (?=\1[:,.] )")
 
 
 def names(frameworks: Sequence[str], joiner: str = "and") -> str:
@@ -76,7 +74,6 @@ class Draft:
             if fact.statement not in lead and fact.statement not in support:
                 corrections.append(f"The article is {fact.status} here: {clause(fact.statement)}")
         text = " ".join(p.strip() for p in (lead, " ".join(corrections), support) if p.strip())
-        text = _SAID_TWICE.sub("", text)  # "Yes. Yes: Keras ships…" when the fact itself starts with it
         return Answer(text=text, route=self.route, verdict=tuple(verdict), citations=citations,
                       confidence=round(self.ask.confidence if confidence is None else confidence, 3),
                       notes=self.ev.notes, tables=tuple(tables))
