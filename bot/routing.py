@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.lexicon import Lexicon, stems
 from bot.query import Context, Reading
-from bot.routes import ROUTES, followup, overview, recommend
+from bot.routes import ROUTES, followup, overview, recommend, select
 from index.analyzer import FRAMEWORKS, STOPWORDS, only_ambiguous_names
 
 # Words that place a question in the domain even when it names no framework.
@@ -50,6 +50,15 @@ def _foreign_alternatives(r: Reading, known: frozenset[str], ambiguous: bool = F
     things = [w for w in _SUPERLATIVE_THING.findall(r.text)
               if w not in STOPWORDS and w not in _NEUTRAL_THINGS and not (set(stems(w)) & (_DOMAIN | known))]
     return bool(things) or any(a not in _DOMAIN and b not in _DOMAIN for a, b in pairs)
+
+
+_WHICH_THING = re.compile(r"\b(?:which|what)\s+([a-z][\w#+.]*)")
+
+
+def _foreign_subject(r: Reading, known: frozenset[str]) -> bool:
+    """"Which movie came out last?": the thing asked about is named, and it is not a framework thing."""
+    return any(w not in STOPWORDS and w not in _NEUTRAL_THINGS and not (set(stems(w)) & (_DOMAIN | known))
+               for w in _WHICH_THING.findall(r.text))
 
 
 # "Does PyTorch have anything like that?": the same thing as before, for another framework.
@@ -114,10 +123,11 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
         return Decision("help", probs[top], r)
     # No framework and no domain word: in scope only if the classifier is sure it is a comparison or a
     # recommendation on something frameworks are compared on ("What is the least popular of the three?").
-    plausible = r.attribute is not None and top in ("compare", "recommend") and probs[top] >= 0.5
+    plausible = (r.attribute is not None and top in ("compare", "recommend") and probs[top] >= 0.5) or (
+        select.asks_order(r) and not _foreign_subject(r, lexicon.words))
     ambiguous = bool(r.frameworks) and only_ambiguous_names(r.text) and not _in_domain(r, lexicon)
     if (not _in_domain(r, lexicon) and not plausible) or _foreign_alternatives(r, lexicon.words, ambiguous) or (
-            top == "out_of_scope" and probs[top] >= 0.6 and not r.frameworks):
+            top == "out_of_scope" and probs[top] >= 0.6 and not r.frameworks and not plausible):
         return Decision("out_of_scope", max(probs["out_of_scope"], 0.5), r)
     route = next(x for x in ranked if x in ROUTES and x not in ("help", "out_of_scope"))
     n = len(r.frameworks)

@@ -265,3 +265,41 @@ def test_deploying_to_phones_is_about_mobile():
 
 def test_yes_is_said_once():
     assert not ask("keras comes with pretrained models, right?").text.startswith("Yes. Yes")
+
+
+# -- selection by date --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, winner", [
+    ("which framework shipped a release most recently?", "PyTorch"),
+    ("what came out first out of all of them?", "Theano"),
+    ("which got discontinued first?", "Theano"),
+])
+def test_selection_by_date_compares_whole_dates(question, winner):
+    answer = ask(question)
+    assert answer.route != "out_of_scope" and answer.verdict == (winner,)
+
+
+def test_a_date_question_about_something_else_stays_out_of_scope():
+    assert ask("which song came out last?").route == "out_of_scope"
+
+
+# -- "should I learn X?": today's picture -------------------------------------------------------------
+
+@pytest.mark.parametrize("framework", ["Theano", "CNTK"])
+def test_should_i_learn_a_discontinued_framework_is_no_with_its_status(framework):
+    answer = ask(f"would learning {framework.lower()} be a good idea these days?")
+    assert answer.text.startswith("No.") and "PyTorch is the best first framework" not in answer.text
+    assert answer.citations[0].id == f"fact/{framework.lower()}-maintenance"
+
+
+@pytest.mark.parametrize("framework", ["JAX", "Keras", "TensorFlow"])
+def test_should_i_learn_a_live_framework_says_yes_with_its_status_first(framework):
+    answer = ask(f"is it still worth picking up {framework} in 2026?")
+    assert answer.text.startswith("Yes") and "PyTorch is the best first framework" not in answer.text
+    assert answer.citations[0].id == f"fact/{framework.lower()}-maintenance"
+    assert "Apple" not in answer.text  # "in 2026" names no topic: nothing else that changed in 2026
+
+
+def test_a_named_situation_is_still_a_ranking():
+    answer = ask("should a total beginner start with tensorflow?")
+    assert answer.text.startswith("No") and answer.verdict == ("PyTorch",)

@@ -53,27 +53,51 @@ def maintained_only(ask: Ask) -> Answer | None:
                     " ".join(_status(d, f).statement for f in dead), verdict=live, limit=3)
 
 
+def _about_one(r: Reading, dead: bool) -> bool:
+    """"Should I learn X?", "is X still worth it?": a choice about X as a whole. A situation read only from
+    "learn"/"use" counts as none; a named situation ("should a beginner start with X?") is a ranking,
+    unless X is discontinued, which settles every situation."""
+    if r.attribute in _OPEN + ("maintenance",):
+        return True
+    return r.attribute in SITUATIONS and (dead or (r.attribute == "beginner" and r.attribute_score < 3))
+
+
 def recommend_one(ask: Ask) -> Answer | None:
-    """"Should I use Theano?": no if it is no longer maintained, else what the article recommends it for."""
+    """"Should I use Theano?": no if it is no longer maintained (and what replaced it); else yes, with its
+    status today and what the article recommends it for."""
     r = ask.reading
-    if len(r.frameworks) != 1 or r.attribute not in _OPEN + ("maintenance",):
+    if len(r.frameworks) != 1:
         return None
     d = Draft(ask, "recommend")
     framework = r.frameworks[0]
     status = _status(d, framework)
-    if status and status.stance == "no":
+    dead = bool(status and status.stance == "no")
+    if not _about_one(r, dead):
+        return None
+    if dead:
         d.ev.fact(status)
-        return d.finish(f"No. {status.statement}", limit=3)
+        successor = d.kb.facts_about(framework, "successor")[:1]
+        for fact in successor:
+            d.ev.fact(fact)
+        return d.finish(f"No. {status.statement}", " ".join(f.statement for f in successor), limit=3)
+    today = [f for f in d.kb.facts_about(framework, "maintenance") if not f.id.endswith("-history")][:2]
+    for fact in today:  # today's status is the answer, so it is cited first
+        d.ev.fact(fact)
     uses = []
-    for situation in SITUATIONS:
-        ranking = rank(d.kb, situation)
+    for name in SITUATIONS:
+        ranking = rank(d.kb, name)
         if ranking and not ranking.tie and framework in ranking.winners(1):
             d.cite_ranking(ranking, (framework,))
-            uses.append(d.kb.lexicon.phrasing[situation]["most"])
-    if not uses:
+            uses.append(d.kb.lexicon.phrasing[name]["most"])
+    if not uses and not today:
         return None
-    prefix = "It depends on your situation. " if not r.yesno else "The corpus does not settle that for every case. "
-    return d.finish(f"{prefix}According to the article, {framework} is {names(uses)}.", verdict=(framework,))
+    lead = ("Yes, it is a live choice. " if r.yesno and today else "") + " ".join(f.statement for f in today)
+    article = f"According to the article, {framework} is {names(uses)}." if uses else ""
+    first = rank(d.kb, "beginner")
+    if r.attribute == "beginner" and first and not first.tie and framework not in first.winners(1):
+        d.cite_ranking(first, first.winners(1))
+        article += f" For a first framework, the article suggests {names(first.winners(1))}."
+    return d.finish(lead, article.strip(), verdict=(framework,) if uses else ())
 
 
 def situation(ask: Ask) -> Answer | None:

@@ -7,14 +7,21 @@ import re
 
 from bot.answer import Answer
 from bot.lexicon import stems
+from bot.query import Reading
 from bot.routes.draft import Ask, Draft, names
 from corpus import Fact
 from index.analyzer import FRAMEWORKS
 
 _EARLIEST = re.compile(r"\b(oldest|first|earliest|older|earlier|before|initially)\b")
-_LATEST = re.compile(r"\b(newest|youngest|latest|last|most recent|newer|later|recent)\b")
-_YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+_LATEST = re.compile(r"\b(newest|youngest|latest|last|most recent|newer|later|recent|recently)\b")
 _WHICH = re.compile(r"\b(which|what|who)\b")
+
+
+def asks_order(r: Reading) -> bool:
+    """"Which came out last?", "which was discontinued first?": a selection by date, in scope even when it
+    names no framework, since only the frameworks' facts are dated here."""
+    return (r.attribute in ("released", "maintenance", "version") and bool(_WHICH.search(r.text))
+            and bool(_EARLIEST.search(r.text) or _LATEST.search(r.text)))
 
 
 def _primary(d: Draft, framework: str, attribute: str) -> Fact | None:
@@ -22,31 +29,61 @@ def _primary(d: Draft, framework: str, attribute: str) -> Fact | None:
     return current[0] if current else None
 
 
-def _year(fact: Fact) -> int | None:
-    years = [int(y) for y in _YEAR.findall(fact.value)]
-    return min(years) if years else None
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_DATE = re.compile(r"(?:\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?)?\b(" + "|".join(_MONTHS) + r")\b(?: (\d{1,2}),)? (\d{4})"
+                   r"|\b(19[89]\d|20\d\d)\b", re.IGNORECASE)
+
+
+def _dates(fact: Fact) -> list[tuple[int, int, int]]:
+    """The dates a fact's value names, as (year, month, day); a bare year or month sorts as its start."""
+    found = []
+    for day, month, day_after, year, bare in _DATE.findall(fact.value):
+        if bare:
+            found.append((int(bare), 0, 0))
+        else:
+            found.append((int(year), _MONTHS.index(month.lower()) + 1, int(day or day_after or 0)))
+    return found
+
+
+def _say(when: tuple[int, int, int]) -> str:
+    """(2026, 9, 2) as "2 September 2026"; a month or a year alone as just that."""
+    year, month, day = when
+    return " ".join(str(p) for p in (day or "", _MONTHS[month - 1].title() if month else "", year) if p)
+
+
+def _when(fact: Fact, attribute: str) -> tuple[int, int, int] | None:
+    """When the fact's event happened: a latest version by its newest date, a release or an end by its first."""
+    dates = _dates(fact)
+    if not dates:
+        return None
+    return max(dates) if attribute == "version" else min(dates)
 
 
 def _by_date(d: Draft, candidates: list[str], attribute: str, ended: bool) -> Answer | None:
-    """The earliest or latest: release dates, or (for "discontinued first") the year each one ended."""
+    """The earliest or latest: release dates, latest versions, or (for "discontinued first") when each ended."""
     text = d.r.text
     latest = bool(_LATEST.search(text)) and not _EARLIEST.search(text)
     if not latest and not _EARLIEST.search(text):
         return None
-    dated: dict[str, tuple[int, Fact]] = {}
+    dated: dict[str, tuple[tuple[int, int, int], Fact]] = {}
     for framework in candidates:
         fact = _primary(d, framework, attribute)
-        if fact and (not ended or fact.stance == "no") and _year(fact) is not None:
-            dated[framework] = (_year(fact), fact)  # type: ignore[assignment]
+        when = _when(fact, attribute) if fact and (not ended or fact.stance == "no") else None
+        if when:
+            dated[framework] = (when, fact)  # type: ignore[assignment]
     if len(dated) < 2 and not (ended and dated):
         return None
     pick = max if latest else min
-    best = pick(year for year, _ in dated.values())
-    winners = [f for f, (year, _) in dated.items() if year == best]
+    best = pick(when for when, _ in dated.values())
+    winners = [f for f, (when, _) in dated.items() if when == best]
     for framework in winners + [f for f in dated if f not in winners]:
         d.ev.fact(dated[framework][1])
-    what = ("ended" if ended else "came") + (" last" if latest else " first")
-    lead = f"{names(winners)} {what} ({best}), according to the curated facts."
+    if attribute == "version":
+        what = "the most recent release" if latest else "the oldest latest release"
+        lead = f"{names(winners)} {'has' if len(winners) == 1 else 'have'} {what} ({_say(best)}), according to the curated facts."
+    else:
+        lead = f"{names(winners)} {'ended' if ended else 'came'} {'last' if latest else 'first'} ({best[0]}), according to the curated facts."
     return d.finish(lead, " ".join(dated[f][1].statement for f in winners), verdict=winners, limit=4)
 
 
@@ -128,7 +165,7 @@ def answer(ask: Ask) -> Answer | None:
     d = Draft(ask, "attribute")
     candidates = list(r.frameworks) or list(FRAMEWORKS)
     attribute = r.attribute
-    if attribute == "released":
+    if attribute in ("released", "version"):
         return _by_date(d, candidates, attribute, ended=False) or which_have(d, candidates, attribute)
     if attribute == "maintenance":
         return _by_date(d, candidates, attribute, ended=True) or _by_stance(d, candidates, attribute)
