@@ -26,7 +26,8 @@ _TAG = re.compile(
 # A statement with a question mark ("PyTorch is easier to debug than TensorFlow?") asks yes or no.
 _STATEMENT_VERB = re.compile(
     r"\b(is|are|was|were|has|have|had|can|does|do|did|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
-    r"requires?|got|gets|comes? with|ships?|became|stays?|remains?)\b")
+    r"requires?|got|gets|comes? with|ships?|became|stays?|remains?|possible|supported|available|dead|alive|true|"
+    r"free|deprecated|maintained|a thing|worth it)\b")
 _WH_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|compare|tell|list|show|explain|give)\b")
 _FRAMEWORK_TOKENS = frozenset(f.lower() for f in FRAMEWORKS)
 _WH_WORD = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
@@ -34,7 +35,8 @@ _NOW = re.compile(
     r"\b(today|now|nowadays|still|these days|currently|current|anymore|any more|in 202\d|this year|at present|"
     r"as of now|right now|at the moment|modern|present day|yet)\b")
 _FOLLOWUP_START = re.compile(r"^(and|also|what about|how about|what of|same for|same question|then|ok and|okay and|so)\b")
-_PRONOUN = re.compile(r"\b(it|its|it's|they|them|their|this one|that one|the other one|the other|both|either)\b")
+_PRONOUN = re.compile(r"\b(it|its|it's|they|them|their|this one|that one|the other one|the other|both|either)\b"
+                      r"|\b(?:does|did|is|was|has|can|would|will|how) (?:that|this)\b")  # "how does that stack up…"
 # Words that carry no value to test in a yes/no question ("Does Theano support GPUs?" leaves "gpu").
 _FILLER = frozenset(stems(
     "support supports supported use uses using used run runs running work works have has had offer offers provide "

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.lexicon import Lexicon, stems
 from bot.query import Context, Reading
-from bot.routes import ROUTES, followup, overview, recommend, select
+from bot.routes import ROUTES, followup, overview, recommend, refuse, select
 from index.analyzer import FRAMEWORKS, STOPWORDS, only_ambiguous_names
 
 # Words that place a question in the domain even when it names no framework.
@@ -110,6 +110,9 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     if ctx is not None and not r.frameworks and (
             (_WHY.match(r.text) and not r.attribute) or followup.RECHECK.search(r.text)):
         return Decision(ctx.route, 0.9, ctx.reading, followup=True)  # "why?", "still true?": about the last answer
+    if ctx is None and not r.frameworks and not r.attribute and len(r.tokens) <= 5 and (
+            _WHY.match(r.text) or followup.RECHECK.search(r.text)):
+        return Decision("help", 0.9, r)  # "how come?" with nothing before it: ask what it refers to
     if ctx is not None and _is_followup(r, probs) and (r.frameworks or r.attribute or r.pronoun or r.followup):
         return _continue(r, ctx, probs)
     if overview.wants_overview(r.text) and (len(r.frameworks) != 1 or overview.PROS_CONS.search(r.text)) and (
@@ -117,6 +120,8 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
         return Decision("compare", max(probs.get("compare", 0.0), 0.5), r)  # "show me the chart", "tl;dr X vs Y"
     if not r.frameworks and recommend.is_open_choice(r) and (ctx is None or not _is_followup(r, probs)):
         return Decision("recommend", max(probs.get("recommend", 0.0), 0.5), r)  # "which one should we pick?"
+    if refuse.NOT_OURS.search(r.text):
+        return Decision("out_of_scope", max(probs["out_of_scope"], 0.5), r)  # "write me a keras cnn", "which gpu to buy?"
     ranked = sorted(probs, key=probs.get, reverse=True)
     top = ranked[0]
     if not r.frameworks and (top == "help" or (top == "followup" and not r.attribute)) and probs[top] >= 0.3:
@@ -156,6 +161,9 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
         route = "attribute"  # "Can Keras use PyTorch as a backend?": about the first one's backends
     elif route == "search" and n == 1 and not has_attribute and not r.yesno:
         route = "define"  # "Why is there a need for Keras?": about the framework as a whole
+
+    if n == 1 and not has_attribute and r.yesno and recommend.JUDGEMENT.search(r.text):
+        route = "recommend"  # "is Theano any good?": whether to use it
     # Unsure (a low top probability or a near tie) and without the structure a verdict needs (an attribute
     # and two frameworks or a superlative): the best passages, never a verdict.
     unsure = probs[top] < 0.35 or probs[ranked[0]] - probs[ranked[1]] < 0.05

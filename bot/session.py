@@ -20,6 +20,8 @@ from bot.routing import Decision, decide
 log = logging.getLogger("fwbot")
 
 MAX_CHARS = 2000
+# Typed in any adapter (Slack thread, chat, Python): forget the chat so far.
+_RESET = re.compile(r"^[:/!]?(?:reset|start over|new (?:topic|chat|conversation)|forget (?:it|that|everything))[.!]?$", re.I)
 _SLACK_MARKUP = re.compile(r"<(?:[@#!][^>|]*|(?:https?|mailto):[^>|]*)(?:\|([^>]*))?>")
 
 
@@ -93,6 +95,10 @@ class Session:
         if len(text) > MAX_CHARS:
             return Answer(text=f"That message is too long for me ({len(text):,} characters). Please ask one "
                                f"question in under {MAX_CHARS:,} characters.", route="help", confidence=1.0)
+        if _RESET.match(text):
+            self._context = None
+            return Answer(text="OK, starting over: ask me anything about PyTorch, TensorFlow, Keras, Theano, JAX or "
+                               "CNTK.", route="help", confidence=1.0)
         kb = knowledge()
         reading = read(text, kb.lexicon)
         decision, probs = _decide(kb, reading, self._context)

@@ -13,10 +13,11 @@ from corpus.claims import Claim, load_claims
 from corpus.errors import CorpusError
 from corpus.facts import Fact, load_facts
 from corpus.primary import load_primary_sources
+from corpus.relations import Relation, Relations, load_relations
 from corpus.sources import ArticleSource, FactsSource, Source
 
 __all__ = ["Article", "Chart", "ChartRow", "Chunk", "Claim", "Corpus", "CorpusError", "Fact", "Section",
-           "DATA_DIR", "Source", "load_chunks", "load_corpus"]
+           "DATA_DIR", "Relation", "Relations", "Source", "load_chunks", "load_corpus"]
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -42,6 +43,7 @@ class Corpus:
     chart_rows: tuple[ChartRow, ...]
     claims: tuple[Claim, ...]
     facts: tuple[Fact, ...]
+    relations: Relations
     chunks: tuple[Chunk, ...]
     _sentence_chunk: dict[str, Chunk] = field(repr=False)
 
@@ -68,9 +70,10 @@ def load_corpus(data_dir: Path | None = None) -> Corpus:
     claims = load_claims(data_dir / "claims.toml", prose, names)
     primary = load_primary_sources(data_dir / "sources.toml")
     facts = load_facts(data_dir / "facts.toml", prose, article.chart, names, primary)
+    relations = load_relations(data_dir / "relations.toml", frozenset(f.id for f in facts))
     chunks = tuple(c for source in (ArticleSource(article), FactsSource(facts)) for c in source.chunks())
     sentence_chunk = {s: c for c in chunks if c.document == "article" for s in c.sentences}
-    return Corpus(article, attributes, chart_rows, claims, facts, chunks, sentence_chunk)
+    return Corpus(article, attributes, chart_rows, claims, facts, relations, chunks, sentence_chunk)
 
 
 def load_chunks() -> tuple[Chunk, ...]:

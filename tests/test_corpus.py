@@ -108,3 +108,15 @@ def test_fact_statements_state_facts_rather_than_answer_a_question():
     # An answer's own "Yes"/"No" comes from the question; a statement starting with one would say it twice.
     from corpus import load_corpus
     assert not [f.id for f in load_corpus().facts if f.statement.split()[0].rstrip(":,.") in ("Yes", "No")]
+
+
+def test_a_relation_citing_a_missing_fact_or_framework_is_refused(data):
+    replace(data / "relations.toml", 'facts = ["keras-backends", "keras-integration-single-keras"]', 'facts = ["keras-nothing"]')
+    with pytest.raises(CorpusError, match="names no fact in facts.toml: 'keras-nothing'"):
+        load_corpus(data)
+
+
+def test_a_relation_of_an_unknown_kind_is_refused(data):
+    replace(data / "relations.toml", 'kind = "wraps"', 'kind = "likes"')
+    with pytest.raises(CorpusError, match="'kind' is 'likes'"):
+        load_corpus(data)

@@ -303,3 +303,88 @@ def test_should_i_learn_a_live_framework_says_yes_with_its_status_first(framewor
 def test_a_named_situation_is_still_a_ranking():
     answer = ask("should a total beginner start with tensorflow?")
     assert answer.text.startswith("No") and answer.verdict == ("PyTorch",)
+
+
+# -- how two frameworks relate ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, first, fact", [
+    ("does keras require tensorflow these days?", "No", "fact/keras-backends"),
+    ("is it possible to run keras w/o tensorflow?", "Yes", "fact/keras-backends"),
+    ("is tensorflow required for keras?", "No", "fact/keras-backends"),
+    ("is keras basically a wrapper for tensorflow?", "No", "fact/keras-integration-keras3"),
+    ("does tensorflow include keras?", "Yes", "fact/keras-integration-tfkeras-today"),
+    ("is jax a part of tensorflow?", "No", "fact/jax-developer"),
+    ("does cntk depend on theano?", "No", "fact/cntk-developer"),
+])
+def test_a_relation_between_two_frameworks_is_a_yes_or_no_from_the_facts(question, first, fact):
+    answer = ask(question)
+    assert answer.text.split(".")[0] == first and answer.citations[0].id == fact and answer.route == "attribute"
+
+
+def test_a_relation_the_data_does_not_hold_is_not_invented():
+    answer = ask("does tensorflow need keras to work?")  # the data says nothing of what TensorFlow installs
+    assert not answer.text.startswith(("Yes", "No"))
+
+
+def test_every_relation_rests_on_facts_that_exist():
+    kb = knowledge()
+    assert kb.corpus.relations.entries
+    assert all(f in kb.fact_by_id for rel in kb.corpus.relations.entries for f in rel.facts)
+
+
+# -- starting over, and what is not ours to answer ----------------------------------------------------
+
+def test_start_over_in_any_adapter_forgets_the_chat():
+    chat = Session()
+    chat.ask("who builds jax?")
+    assert chat.ask(":reset").route == "help"
+    dangling = chat.ask("how come?")
+    assert dangling.route == "help" and "nothing earlier" in dangling.text and not dangling.citations
+
+
+@pytest.mark.parametrize("question", ["please write a pytorch training loop for cifar", "build me a small lstm model in keras",
+                                      "which laptop should i buy to run tensorflow?"])
+def test_code_and_shopping_requests_are_declined_plainly(question):
+    answer = ask(question)
+    assert answer.route == "out_of_scope" and not answer.citations and "don't write code" in answer.text
+
+
+def test_asking_for_a_comparison_table_is_not_a_code_request():
+    assert ask("make me a comparison table of jax and pytorch").route != "out_of_scope"
+
+
+# -- judgements, licences, endings, adjectives with a question mark ------------------------------------
+
+@pytest.mark.parametrize("question, first", [("is cntk any good?", "No"), ("is pytorch a decent option?", "Yes")])
+def test_is_it_any_good_is_a_recommendation_from_its_status(question, first):
+    answer = ask(question)
+    assert answer.route == "recommend" and answer.text.startswith(first)
+
+
+@pytest.mark.parametrize("question, first", [("is keras free?", "Yes"), ("is theano closed source?", "No")])
+def test_free_and_paid_ask_about_the_licence(question, first):
+    answer = ask(question)
+    assert answer.text.startswith(first) and any("license" in c.id for c in answer.citations)
+
+
+def test_when_did_it_stop_asks_when_development_ended():
+    chat = Session()
+    chat.ask("tell me about cntk")
+    assert "2019" in chat.ask("when did it stop?").text
+
+
+def test_an_adjective_with_a_question_mark_asks_yes_or_no():
+    assert ask("theano backend for keras, still available?").text.startswith("No")
+
+
+def test_why_gives_the_sentences_that_ranked_first():
+    chat = Session()
+    chat.ask("which one is best at serving models in production?")
+    assert "TensorFlow Serving" in chat.ask("why is that?").text
+
+
+def test_that_refers_back_in_a_comparison_follow_up():
+    chat = Session()
+    chat.ask("who is behind theano?")
+    answer = chat.ask("how does that compare to cntk?")
+    assert answer.route == "compare" and {"fact/theano-developer", "fact/cntk-developer"} <= {c.id for c in answer.citations}

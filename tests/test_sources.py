@@ -87,12 +87,25 @@ checked = "2026-12-01"
 '''
 
 
+_ONE_RELATION = """[[relation]]
+id = "keras-part-of-tensorflow"
+subject = "Keras"
+object = "TensorFlow"
+kind = "part_of"
+holds = "yes"
+says = "Keras is licensed as TensorFlow is."
+facts = ["keras-license"]
+"""
+
+
 @pytest.fixture()
 def data(tmp_path: Path) -> Path:
     """The built-in data with facts.toml replaced by a one-fact file (which loads as it is)."""
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target)
     (target / "facts.toml").write_text(ONE_FACT, encoding="utf-8")
+    relations = (target / "relations.toml").read_text(encoding="utf-8").split("[[relation]]")[0]
+    (target / "relations.toml").write_text(relations + _ONE_RELATION, encoding="utf-8")  # on the one fact left
     assert [f.id for f in load_corpus(target).facts] == ["keras-license"]
     return target
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answer import Answer
-from bot.routes import (attribute, compare, define, followup, multipart, overview, recommend, refuse, search, select,
-                        variant)
+from bot.routes import (attribute, compare, define, followup, multipart, overview, recommend, refuse, relation, search,
+                        select, variant)
 from bot.routes.draft import Ask
 
 __all__ = ["Answerer", "Ask", "ROUTES", "TABLE", "answer"]
@@ -37,6 +37,7 @@ TABLE: tuple[Answerer, ...] = (
     Answerer("recheck", _IN_SCOPE, followup.recheck),
     Answerer("reasons", _IN_SCOPE, followup.reasons),
     Answerer("multipart", _IN_SCOPE, _multipart),
+    Answerer("relation", _IN_SCOPE, relation.answer),
     Answerer("variant", _IN_SCOPE, variant.answer),
     Answerer("maintained", _S({"compare", "recommend", "define"}), recommend.maintained_only),
     Answerer("select", _S({"compare", "recommend", "attribute", "search"}), select.answer),

@@ -50,6 +50,9 @@ def _overlap(d: Draft, fact: Fact, asked: set[str]) -> int:
     return hits(d, asked, fact) + 2 * versions + on_topic
 
 
+_PAST = re.compile(r"^(?:did|was|were|had)\b")
+
+
 def best_facts(d: Draft, facts: Sequence[Fact], framework: str) -> list[Fact]:
     """The facts in the order the question calls for: the primary (current) one first, unless another
     matches more of the question's own words ("How do I switch the backend?" picks the one on choosing)."""
@@ -57,7 +60,9 @@ def best_facts(d: Draft, facts: Sequence[Fact], framework: str) -> list[Fact]:
     current = [f for f in facts if not f.id.endswith("-history")] or list(facts)
     if not current:
         return []
-    best = max(current, key=lambda f: _overlap(d, f, asked))
+    # a past event may answer "which release dropped it?", never "is it dead?" (today's state)
+    pool = current if d.r.yesno and not _PAST.match(d.r.text) else list(facts)
+    best = max(pool, key=lambda f: _overlap(d, f, asked))
     first = best if _overlap(d, best, asked) > _overlap(d, current[0], asked) else current[0]
     return [first] + [f for f in facts if f is not first]
 
@@ -137,7 +142,8 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
     if stated:  # the fact says outright ("Is CNTK a Keras backend?": not any more)
         return stated.stance == "both" or (stated.stance == "yes") == positive, "fact"
     if attribute in d.kb.lexicon.generic:
-        asked = d.asked_values(attribute, framework)
+        negated = {t for phrase in d.kb.lexicon.negatives.get(attribute, ()) for t in phrase}
+        asked = [t for t in d.asked_values(attribute, framework) if t not in negated]  # "closed source" is no value
         own = {t for f in current for v in f.values for t in stems(v)}
         if asked and own:
             return any(d.kb.lexicon.widen({t}) & own for t in asked), "value"

@@ -50,7 +50,8 @@ def reasons(ask: Ask) -> Answer | None:
     d = Draft(ask, ask.context.route, before)
     frameworks = list(before.frameworks)
     claims = [c for c in d.kb.claims_about(attribute) if not frameworks or set(frameworks) & set(c.frameworks)]
-    explaining = sorted(claims, key=lambda c: -len(c.quote))[:2]
+    # what ranked them first, then what names most of them
+    explaining = sorted(claims, key=lambda c: (not c.rank, -len(set(frameworks) & set(c.frameworks)), -len(c.quote)))[:2]
     for claim in explaining:
         d.ev.claim(claim)
     facts = [x for f in frameworks for x in d.kb.facts_about(f, attribute)[:1]]

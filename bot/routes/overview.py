@@ -49,7 +49,7 @@ def _ahead(d: Draft, frameworks: Sequence[str]) -> dict[str, list[str]]:
     for row in d.kb.corpus.chart_rows:
         ranking = rank(d.kb, row.attribute, frameworks) if row.rank else None
         if ranking and ranking.row and not ranking.tie:
-            for f in ranking.winners(1):
+            for f in (w for w in ranking.winners(1) if w in ahead):  # a ranking may reach past those asked
                 ahead[f].append(d.kb.lexicon.phrasing[row.attribute]["more"])
     return ahead
 
@@ -109,7 +109,7 @@ def answer(ask: Ask) -> Answer | None:
     d = Draft(ask, "compare", any_topic=True)
     frameworks = list(FRAMEWORKS) if _ALL.search(r.text) else list(r.frameworks)
     columns = _chart_frameworks(d, frameworks)
-    if not asked and len(columns) < len(frameworks):
+    if not columns or (not asked and len(columns) < len(frameworks)):  # "tl;dr theano vs cntk": no chart to show
         return described(d, frameworks)
     ahead = _ahead(d, columns)
     parts = [f"{f} is {names(words)}" for f, words in ahead.items() if words]

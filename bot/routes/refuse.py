@@ -19,6 +19,17 @@ OUT_OF_SCOPE_TEXT = (
     f"({', '.join(FRAMEWORKS)}): how they compare on speed, debugging, ease of use and "
     "more, their history and status, and which to choose for a situation."
 )
+# Requests to write code or to advise a purchase: not what the corpus can answer, framework or not.
+NOT_OURS = re.compile(
+    r"^(?:please |pls |can you |could you |would you )?(?:write|code|implement|generate)\b(?!.*\b(?:comparison|table|"
+    r"summary|overview|list|chart)\b)|^(?:please |pls |can you |could you )?(?:build|create|make) (?:me |us )?(?:\w+ ){0,3}"
+    r"(?:model|network|cnn|rnn|lstm|gan|transformer|classifier|script|program|app|function|layer)s?\b|"
+    r"\b(?:give me|show me|send me|paste) (?:the |some )?(?:code|snippet|script)\b|"
+    r"\b(?:buy|buying|purchase|purchasing|shopping for)\b")
+_NOT_OURS_TEXT = (
+    "Sorry, I can't help with that: I don't write code or give buying advice. I answer questions about choosing "
+    f"between deep-learning frameworks ({', '.join(FRAMEWORKS)}), from a comparison article and curated facts."
+)
 # A follow-up that only makes sense after something: "why?", "is that still true?", "what replaced it?".
 _DANGLING = re.compile(r"^(why|how come|how so|really|and|what about|how about|is that|is it still|still true|"
                        r"what replaced it|compare it|what about it|same for)\b|\b(it|that|this|them|they)\b")
@@ -35,7 +46,8 @@ def help(ask: Ask) -> Answer:
 
 
 def out_of_scope(ask: Ask) -> Answer:
-    return Answer(text=OUT_OF_SCOPE_TEXT, route="out_of_scope", confidence=round(ask.confidence, 3))
+    text = _NOT_OURS_TEXT if NOT_OURS.search(ask.reading.text) else OUT_OF_SCOPE_TEXT
+    return Answer(text=text, route="out_of_scope", confidence=round(ask.confidence, 3))
 
 
 def uncovered(ask: Ask) -> Answer | None:

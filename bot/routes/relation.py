@@ -1,0 +1,62 @@
+"""How two frameworks relate, as a yes or no: "does Keras need TensorFlow?", "is Keras part of TensorFlow?",
+"can I use Keras without TensorFlow?", "is JAX built on TensorFlow?". The relation comes from
+relations.toml; two frameworks with none there are separate projects (see `_separate` for the exceptions)."""
+from __future__ import annotations
+
+from bot.answer import Answer
+from bot.routes.draft import Ask, Draft
+from corpus import Relation, Relations
+from corpus.relations import KINDS
+from index.analyzer import find_frameworks
+
+
+def _asked(relations: Relations, text: str) -> tuple[str, bool] | None:
+    """The kind of relation the question asks about, and whether it names the object first."""
+    for kind in KINDS:
+        cues, reverse = relations.cues[kind]
+        found = reverse.search(text) if reverse is not None else None
+        if found and find_frameworks(text[:found.start()]):  # "need TF to use Keras", not "to run Keras w/o TF"
+            return kind, True
+        if cues.search(text):
+            return kind, False
+    return None
+
+
+def _separate(d: Draft, subject: str, object_: str, kind: str) -> Relation | None:
+    """Two frameworks with no relation in the data: separate projects, by their developers. Not said of how
+    Keras needs or wraps its backends, nor of what TensorFlow needs of Keras: the data would have them."""
+    if (subject == "Keras" and kind != "part_of") or (subject, object_) == ("TensorFlow", "Keras"):
+        return None
+    facts = tuple(f"{name.lower()}-developer" for name in (subject, object_)
+                  if f"{name.lower()}-developer" in d.kb.fact_by_id)
+    says = f"{subject} and {object_} are separate projects, each developed on its own."
+    return Relation(f"{subject}-{object_}-separate", subject, object_, kind, False, says, facts)
+
+
+def answer(ask: Ask) -> Answer | None:
+    """A yes/no about how the two named frameworks relate; declines other questions."""
+    r = ask.reading
+    if not r.yesno or len(r.frameworks) != 2:
+        return None
+    relations = ask.kb.corpus.relations
+    text = r.text.lower()
+    asked = _asked(relations, text)
+    if asked is None:
+        return None
+    kind, object_first = asked
+    first, second = r.frameworks
+    subject, object_ = (second, first) if object_first else (first, second)
+    d = Draft(ask, "attribute", any_topic=True)
+    relation = relations.find(subject, object_, kind) or _separate(d, subject, object_, kind)
+    if relation is None:
+        return None
+    holds = relation.holds != bool(relations.negated.search(text))  # "Keras without TensorFlow?" asks the opposite
+    facts = [d.kb.fact_by_id[f] for f in relation.facts]
+    for fact in facts:
+        d.ev.fact(fact)
+    for claim in d.kb.claims_about("integration"):
+        if {subject, object_} <= set(claim.frameworks):
+            d.ev.claim(claim)
+            break
+    support = " ".join(f.statement for f in facts if f.statement not in relation.says)
+    return d.finish(f"{'Yes' if holds else 'No'}. {relation.says}", support, limit=3)
