@@ -34,6 +34,7 @@ _WH_WORD = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
 _NOW = re.compile(
     r"\b(today|now|nowadays|still|these days|currently|current|anymore|any more|in 202\d|this year|at present|"
     r"as of now|right now|at the moment|modern|present day|yet)\b")
+_QUALIFIER = re.compile(r"\b(?:with|on|using|via|under) (?:the |a |its )?[\w.]+ backend\b")
 _FOLLOWUP_START = re.compile(r"^(and|also|what about|how about|what of|same for|same question|then|ok and|okay and|so)\b")
 _PRONOUN = re.compile(r"\b(it|its|it's|they|them|their|this one|that one|the other one|the other|both|either)\b"
                       r"|\b(?:does|did|is|was|has|can|would|will|how) (?:that|this)\b")  # "how does that stack up…"
@@ -115,6 +116,11 @@ def _subject(last: str, frameworks: tuple[str, ...]) -> str | None:
 def read(question: str, lexicon: Lexicon) -> Reading:
     """Read one question on its own (no chat context)."""
     text = normalize(question).strip()
+    qualifier = _QUALIFIER.search(text)
+    if qualifier:  # "Does Keras with the TensorFlow backend support Windows?" asks about Windows, of Keras
+        rest = text[:qualifier.start()].rstrip() + " " + text[qualifier.end():].lstrip()
+        if _attribute(stems(rest), lexicon)[0] is not None and find_frameworks(rest):
+            question = text = rest.strip()
     tokens = stems(question)
     frameworks = tuple(find_frameworks(question))
     attribute, score = _attribute(tokens, lexicon)

@@ -388,3 +388,32 @@ def test_that_refers_back_in_a_comparison_follow_up():
     chat.ask("who is behind theano?")
     answer = chat.ask("how does that compare to cntk?")
     assert answer.route == "compare" and {"fact/theano-developer", "fact/cntk-developer"} <= {c.id for c in answer.citations}
+
+
+# -- a year asked, a change recorded, a backend qualified ----------------------------------------------
+
+@pytest.mark.parametrize("question, first", [("was jax open-sourced in 2016?", "No"),
+                                             ("did pytorch come out publicly in 2017?", "Yes")])
+def test_a_year_in_a_yes_no_question_is_checked_against_the_facts_dates(question, first):
+    assert ask(question).text.startswith(first)
+
+
+@pytest.mark.parametrize("question, first", [("is torchserve still the recommended server?", "No"),
+                                             ("torchscript is deprecated now, right?", "Yes")])
+def test_a_part_whose_fact_records_a_change_is_not_still_current(question, first):
+    assert ask(question).text.startswith(first)
+
+
+def test_switching_the_backend_is_answered_from_keras_even_when_keras_is_not_named():
+    answer = ask("changed my backend to torch but it keeps loading tensorflow")
+    assert "KERAS_BACKEND" in answer.text and answer.citations[0].id == "fact/keras-backends-selection"
+
+
+def test_a_backend_named_as_a_qualifier_is_not_the_question():
+    answer = ask("does keras on the pytorch backend run on macos?")
+    assert answer.citations[0].id == "fact/keras-platforms"
+
+
+def test_apple_chips_and_compile_calls_find_their_attribute():
+    assert any("mps" in c.id for c in ask("can jax or pytorch use my m2 mac?").citations)
+    assert "torch.compile" in ask("what is pytorch's compile for?").text

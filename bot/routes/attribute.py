@@ -50,6 +50,11 @@ def _overlap(d: Draft, fact: Fact, asked: set[str]) -> int:
     return hits(d, asked, fact) + 2 * versions + on_topic
 
 
+_YEAR_ASKED = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+_ENDED = re.compile(r"\b(deprecated|archived|discontinued|removed|retired|end of life|no longer (?:actively )?"
+                    r"(?:maintained|developed|supported|recommended))\b")
+_SWITCH_BACKEND = re.compile(r"\b(change|changed|changing|switch|switched|switching|set|setting|select|choose|"
+                             r"configure|configured)\b.{0,20}\bbackend")
 _PAST = re.compile(r"^(?:did|was|were|had)\b")
 
 
@@ -133,6 +138,15 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
     positive = d.r.polarity > 0
     generic = d.kb.lexicon.generic.get(attribute, frozenset())
     distinctive = set(d.r.terms) - generic - {framework.lower()} - {t for p in d.r.parts for t in stems(p)}
+    asked_year = _YEAR_ASKED.search(d.r.text)
+    if asked_year and not d.r.now and facts:  # "merged into TensorFlow in 2019?": the year is what is asked
+        years = set(_YEAR_ASKED.findall(f"{facts[0].statement} {' '.join(facts[0].values)}"))
+        if years:
+            return asked_year.group() in years, "fact"
+    if d.r.now and current and _ENDED.search(current[0].statement):
+        # "is TorchScript still the way?": the fact records that it no longer is; "is it dead now?": it is
+        dead = {t for phrase in d.kb.lexicon.negatives.get("maintenance", ()) for t in phrase}
+        return d.r.polarity < 0 or bool(dead & set(d.r.tokens)), "fact"
     if d.r.parts or related:  # not the framework's own attribute: settled only by a fact saying it all
         asked = set(d.asked_values(attribute, framework)) or distinctive
         return (True, "value") if current and _says_all(d, current[0], asked) else (None, "value")
@@ -169,6 +183,8 @@ def answer(ask: Ask) -> Answer | None:
     attribute = r.attribute
     # "Is TensorFlow necessary for Keras?": of two named, the one the attribute's facts are about
     framework = max(r.frameworks, key=lambda f: (len(d.kb.facts_about(f, attribute or "")), -r.frameworks.index(f)))
+    if attribute == "backends" and _SWITCH_BACKEND.search(r.text):
+        framework = "Keras"  # "changed the backend to torch but it still says tensorflow": backends are Keras's
     assert attribute is not None
     label = d.label(attribute)
     facts = part_facts(d, framework) or best_facts(d, d.kb.facts_about(framework, attribute), framework)

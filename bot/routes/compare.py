@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from bot.answer import Answer
 from bot.rank import Ranking, rank
+from bot.routes.attribute import best_facts
 from bot.routes.draft import Ask, Draft, names
 from index.analyzer import FRAMEWORKS
 
@@ -53,7 +54,7 @@ def unranked(d: Draft, frameworks: Sequence[str], attribute: str) -> Answer:
     label = d.label(attribute)
     said = []
     for f in frameworks:
-        facts = d.kb.facts_about(f, attribute)
+        facts = best_facts(d, d.kb.facts_about(f, attribute), f)  # "…on my M2 Mac?": the Apple-silicon facts
         if facts:
             d.ev.fact(facts[0])
             said.append(facts[0].statement)

@@ -3,11 +3,16 @@
 relations.toml; two frameworks with none there are separate projects (see `_separate` for the exceptions)."""
 from __future__ import annotations
 
+import re
+
 from bot.answer import Answer
 from bot.routes.draft import Ask, Draft
 from corpus import Relation, Relations
 from corpus.relations import KINDS
 from index.analyzer import find_frameworks
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _asked(relations: Relations, text: str) -> tuple[str, bool] | None:
@@ -36,8 +41,8 @@ def _separate(d: Draft, subject: str, object_: str, kind: str) -> Relation | Non
 def answer(ask: Ask) -> Answer | None:
     """A yes/no about how the two named frameworks relate; declines other questions."""
     r = ask.reading
-    if not r.yesno or len(r.frameworks) != 2:
-        return None
+    if not r.yesno or len(r.frameworks) != 2 or _YEAR.search(r.text):
+        return None  # "merged into TensorFlow in 2019?" asks when, which the facts' dates answer
     relations = ask.kb.corpus.relations
     text = r.text.lower()
     asked = _asked(relations, text)
