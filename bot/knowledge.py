@@ -63,16 +63,22 @@ _ORDINARY = frozenset(stems(
     "january february march april may june july august september october november december"))
 
 
-def _value_words(facts: tuple[Fact, ...], cues: frozenset[str]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+def _value_words(facts: tuple[Fact, ...], cues: frozenset[str]) -> dict[str, object]:
     """Words that name something the facts are about (a product, a company, a format): a question with
-    one of them is in the domain even when it names no framework ("What is PyTensor?"); and, for each
-    attribute, the words of its values ("microsoft" for developer)."""
+    one of them is in the domain even when it names no framework ("What is PyTensor?"); for each
+    attribute, the words of its values ("microsoft" for developer); for each framework, the words of its
+    current facts' values ("the Microsoft one" is CNTK)."""
     common = {t for f in facts for t in stems(f.attribute)} | set(STOPWORDS) | _ORDINARY | cues
     by_attribute: dict[str, set[str]] = defaultdict(set)
+    by_framework: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
-        by_attribute[fact.attribute] |= {t for v in fact.values for t in stems(v) if t[0].isalpha()} - set(STOPWORDS)
+        words = {t for v in fact.values for t in stems(v) if t[0].isalpha()} - set(STOPWORDS)
+        by_attribute[fact.attribute] |= words
+        if not fact.id.endswith("-history"):
+            by_framework[fact.framework] |= words - _ORDINARY
     named = {t for f in facts for t in stems(" ".join(f.values) + " " + f.id.replace("-", " ")) if t[0].isalpha() and len(t) > 2}
-    return frozenset(named - common), {k: frozenset(v) for k, v in by_attribute.items()}
+    return {"named": frozenset(named - common), "values": {k: frozenset(v) for k, v in by_attribute.items()},
+            "known_by": {k: frozenset(v) for k, v in by_framework.items()}}
 
 
 def _build() -> Knowledge:
@@ -86,7 +92,7 @@ def _build() -> Knowledge:
     return Knowledge(
         corpus=corpus,
         index=BM25Index(corpus.chunks),
-        lexicon=dataclasses.replace(lexicon(), **dict(zip(("named", "values"), _value_words(corpus.facts, lexicon().words)))),
+        lexicon=dataclasses.replace(lexicon(), **_value_words(corpus.facts, lexicon().words)),  # type: ignore[arg-type]
         router=RouterModel.load(),
         rows={row.attribute: row for row in corpus.chart_rows},
         claims={k: tuple(v) for k, v in claims.items()},

@@ -31,6 +31,7 @@ class Lexicon:
     synonyms: dict[str, frozenset[str]]  # a word's stem -> the stems that mean the same, itself included
     named: frozenset[str] = frozenset()  # words naming what the facts are about (torchserve, pytensor)
     values: dict[str, frozenset[str]] = field(default_factory=dict)  # per attribute, its values' words
+    known_by: dict[str, frozenset[str]] = field(default_factory=dict)  # per framework, its facts' value words
 
     @classmethod
     def build(cls, attributes: dict[str, dict]) -> Lexicon:

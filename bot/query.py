@@ -34,6 +34,7 @@ _WH_WORD = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
 _NOW = re.compile(
     r"\b(today|now|nowadays|still|these days|currently|current|anymore|any more|in 202\d|this year|at present|"
     r"as of now|right now|at the moment|modern|present day|yet)\b")
+_CONDITION = re.compile(r"^(?:if|since|because|given that|now that|assuming)\b[^,]*,\s*(.+)$")
 _QUALIFIER = re.compile(r"\b(?:with|on|using|via|under) (?:the |a |its )?[\w.]+ backend\b")
 _FOLLOWUP_START = re.compile(r"^(and|also|what about|how about|what of|same for|same question|then|ok and|okay and|so)\b")
 _PRONOUN = re.compile(r"\b(it|its|it's|they|them|their|this one|that one|the other one|the other|both|either)\b"
@@ -78,6 +79,7 @@ class Context:
 
     route: str
     reading: Reading
+    verdict: tuple[str, ...] = ()  # the last answer's frameworks: what "it" is after "which one did Google make?"
 
 
 def _attribute(tokens: Phrase, lexicon: Lexicon) -> tuple[str | None, int]:
@@ -128,15 +130,26 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     sentences = [x for x in re.split(r"(?<=[.?!])\s+", head) if x.strip()]
     asked = next((x for x in reversed(sentences) if x.rstrip().endswith("?")), sentences[-1] if sentences else head)
     last = _NOISE.sub("", asked) or asked  # "I see X. Is that abandoned now?" asks its last question
+    conditional = _CONDITION.match(last)
+    if conditional and _attribute(stems(conditional.group(1)), lexicon)[0] is not None:
+        last = conditional.group(1)  # "If TorchServe is gone, what else is there?" asks the second half
     if last != head:
         own_attribute, own_score = _attribute(stems(last), lexicon)
-        if own_attribute is not None:
+        # the asked sentence decides, unless it has only a weak cue ("Should I learn X or Y?") and what follows
+        # it a strong one ("…from an industry perspective.")
+        after = head[head.find(asked) + len(asked):] if asked in head else ""
+        later, later_score = _attribute(stems(after), lexicon) if after.strip() else (None, 0)
+        if own_attribute is not None and (own_score >= 3 or later_score < 3):
             attribute, score = own_attribute, own_score
+        elif later is not None and later_score >= 3:
+            attribute, score = later, later_score
     # "Is TensorFlow high level or low level?" and "Is PyTorch or Keras faster?" ask which, not whether.
     alternatives = bool(_ALTERNATIVES.search(head)) and " than " not in f" {head} "
     statement = (last.rstrip().endswith("?") and not _WH_WORD.search(last) and not _WH_START.match(last)
                  and bool(_STATEMENT_VERB.search(last)))
-    yesno = not alternatives and (bool(_YESNO_START.match(last)) or bool(_TAG.search(last)) or statement)
+    clause = re.split(r"[,;:]\s*|\s+-\s+", last)[-1]  # "what about the other one, is it fast?"
+    yesno = not alternatives and (bool(_YESNO_START.match(last)) or bool(_TAG.search(last)) or statement
+                                  or (clause != last and bool(_YESNO_START.match(clause))))
     superlatives = [m for m in _SUPERLATIVE.findall(head) if m not in _NOT_SUPERLATIVE]
     subject = _subject(last, frameworks)
     if last != head and len(frameworks) >= 2:  # several sentences: the question is the last one
@@ -152,7 +165,7 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         frameworks=frameworks,
         attribute=attribute,
         attribute_score=score,
-        polarity=_polarity(tokens, attribute, lexicon),
+        polarity=_polarity(stems(last) if last != head else tokens, attribute, lexicon),  # the asked sentence's
         yesno=yesno,
         superlative=bool(superlatives) and len(frameworks) != 2,
         followup=bool(_FOLLOWUP_START.match(head)),

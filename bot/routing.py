@@ -67,23 +67,62 @@ _HOWTO = re.compile(r"(^how (?:do|can|should|would|to)\b|\bhow to\b|\bhow\?$|^(?
 _COMPARE_IT = re.compile(r"\b(compare|compared|comparison|vs\.?|versus|against|than|differ\w*|stack up)\b")
 
 
+_DANGLING_IT = re.compile(r"\b(?:is|does|was|can|did|will|would|about) (?:it|they|that one)\b|\b(?:it|they)\b\??$|"
+                          r"\bthe other one\b")
+# "the other one", "the Microsoft one": a framework named by the chat so far.
+_OTHER = re.compile(r"\bthe other(?: one| framework| library)?\b")
+_THE_X_ONE = re.compile(r"\bthe ([a-z][\w.-]*) (?:one|framework|library)\b")
+_NOT_A_NAME = frozenset("other first last new old same previous next right best".split())
+# "is it part of TensorFlow?": the pronoun is what is asked about, the framework named is the other side.
+_IT_ASKED = re.compile(r"^(?:is|does|can|will|was|did|could|would) (?:it|they)\b")
+
+
+def _referred(r: Reading, ctx: Context, lexicon: Lexicon) -> tuple[str, ...]:
+    """The framework "the other one" or "the <word> one" points to in the chat, if exactly one fits."""
+    before = ctx.reading
+    if _OTHER.search(r.text):
+        subject = before.subject or (before.frameworks[0] if before.frameworks else None)
+        others = tuple(f for f in before.frameworks if f != subject)
+        return others if len(others) == 1 else ()
+    named = [w for w in _THE_X_ONE.findall(r.text) if w not in _NOT_A_NAME]
+    if not named or r.frameworks:
+        return ()
+    words = set(stems(" ".join(named)))
+    for pool in (ctx.verdict or before.frameworks, FRAMEWORKS):
+        fits = tuple(f for f in pool if words <= lexicon.known_by.get(f, frozenset()))
+        if fits:
+            return fits if len(fits) == 1 else ()
+    return ()
+
+
 def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
     top = max(probs, key=probs.get)
     short = len(r.tokens) <= 6
-    return (top == "followup" or r.followup or bool(_LIKE_THAT.search(r.text))
-            or (r.pronoun and (not r.frameworks or bool(_COMPARE_IT.search(r.text))))
+    return (top == "followup" or r.followup or bool(_LIKE_THAT.search(r.text)) or bool(_OTHER.search(r.text))
+            or bool(_THE_X_ONE.search(r.text) and not r.frameworks)
+            or (r.pronoun and (not r.frameworks or bool(_COMPARE_IT.search(r.text))
+                               or (r.yesno and len(r.frameworks) == 1 and bool(_IT_ASKED.match(r.text)))))
             or (short and not r.frameworks and r.attribute is not None and not r.superlative))
 
 
-def _continue(r: Reading, ctx: Context, probs: dict[str, float]) -> Decision:
-    """Fill a follow-up from the chat: same frameworks or attribute unless it names new ones."""
+def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexicon) -> Decision:
+    """Fill a follow-up from the chat: same frameworks or attribute unless it names new ones; "the other
+    one" and "the Microsoft one" pick from the chat; with nothing named before, the last answer's verdict
+    ("which one did Google make?" "and when?")."""
     before = ctx.reading
     comparative = bool(_COMPARE_IT.search(r.text))  # "compare it with TensorFlow" keeps the chat's subject
-    if r.frameworks:
-        joined = (ctx.route == "compare" and len(r.frameworks) == 1) or comparative
+    referred = _referred(r, ctx, lexicon)
+    if referred:
+        frameworks = referred
+    elif r.frameworks:
+        # "is it part of TensorFlow?" after JAX: "it" stays, TensorFlow joins
+        asked_of_it = r.pronoun and bool(_IT_ASKED.match(r.text)) and not set(r.frameworks) & set(before.frameworks)
+        joined = (ctx.route == "compare" and len(r.frameworks) == 1) or comparative or asked_of_it
         frameworks = tuple(dict.fromkeys(before.frameworks + r.frameworks)) if joined else r.frameworks
-    else:
+    elif before.frameworks or r.superlative or re.search(r"\bwhich\b", r.text):
         frameworks = before.frameworks
+    else:
+        frameworks = ctx.verdict
     own_attribute = r.attribute not in (None, "definition", "background")
     attribute = r.attribute if own_attribute else before.attribute
     polarity = r.polarity if own_attribute else before.polarity
@@ -96,7 +135,9 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float]) -> Decision:
     else:
         route = ctx.route if ctx.route in ("compare", "recommend") and attribute else "search"
     yesno = r.yesno or (before.yesno and len(r.tokens) <= 4)  # "Is Keras easy to use?" "and PyTorch?"
-    resolved = r.with_context(frameworks=frameworks, attribute=attribute, polarity=polarity, yesno=yesno)
+    parts = r.parts or (before.parts if not r.frameworks and not referred else ())  # "what replaced it?" after TorchServe
+    resolved = r.with_context(frameworks=frameworks, attribute=attribute, polarity=polarity, yesno=yesno, parts=parts,
+                              subject=frameworks[0] if referred else r.subject)
     return Decision(route, max(probs.get("followup", 0.0), 0.5), resolved, followup=True)
 
 
@@ -110,11 +151,12 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     if ctx is not None and not r.frameworks and (
             (_WHY.match(r.text) and not r.attribute) or followup.RECHECK.search(r.text)):
         return Decision(ctx.route, 0.9, ctx.reading, followup=True)  # "why?", "still true?": about the last answer
-    if ctx is None and not r.frameworks and not r.attribute and len(r.tokens) <= 5 and (
-            _WHY.match(r.text) or followup.RECHECK.search(r.text)):
-        return Decision("help", 0.9, r)  # "how come?" with nothing before it: ask what it refers to
+    if ctx is None and not r.frameworks and not r.parts and (
+            (not r.attribute and len(r.tokens) <= 5 and (_WHY.match(r.text) or followup.RECHECK.search(r.text)))
+            or (len(r.tokens) <= 8 and _DANGLING_IT.search(r.text))):
+        return Decision("help", 0.9, r)  # "how come?", "how fast is it?" with nothing before: ask what it means
     if ctx is not None and _is_followup(r, probs) and (r.frameworks or r.attribute or r.pronoun or r.followup):
-        return _continue(r, ctx, probs)
+        return _continue(r, ctx, probs, lexicon)
     if overview.wants_overview(r.text) and (len(r.frameworks) != 1 or overview.PROS_CONS.search(r.text)) and (
             r.frameworks or overview.CHART.search(r.text)):
         return Decision("compare", max(probs.get("compare", 0.0), 0.5), r)  # "show me the chart", "tl;dr X vs Y"
@@ -155,6 +197,8 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     elif route in ("define", "search") and n >= 1 and has_attribute and r.attribute_score >= 3:
         # "What is TensorFlow Serving?", "How is Keras related to TensorFlow?": an attribute of a framework
         route = "compare" if n >= 2 and r.attribute not in ("backends", "integration") else "attribute"
+    elif route == "recommend" and n == 1 and has_attribute and r.attribute not in recommend.SITUATIONS and not r.superlative:
+        route = "attribute"  # "what should I use instead of TorchServe?": the fact, not a ranking
     elif route == "recommend" and not has_attribute and n >= 2:
         route = "compare"
     elif route == "compare" and n >= 2 and r.attribute in ("backends", "integration") and not r.superlative:

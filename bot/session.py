@@ -53,7 +53,8 @@ class Session:
             context = self._context
         if context is None:
             return {"context": None}
-        return {"context": {"route": context.route, "reading": dataclasses.asdict(context.reading)}}
+        return {"context": {"route": context.route, "reading": dataclasses.asdict(context.reading),
+                            "verdict": list(context.verdict)}}
 
     @classmethod
     def from_data(cls, data: object) -> Session:
@@ -71,7 +72,10 @@ class Session:
             if not isinstance(route, str) or not set(reading) <= names or not isinstance(reading.get("text"), str):
                 raise ValueError
             values = {k: tuple(v) if isinstance(v, list) else v for k, v in reading.items()}
-            session._context = Context(route, Reading(**values))
+            verdict = tuple(context.get("verdict") or ())  # absent in data saved before verdicts were kept
+            if not all(isinstance(v, str) for v in verdict):
+                raise ValueError
+            session._context = Context(route, Reading(**values), verdict)
         except (KeyError, TypeError, ValueError):
             raise ValueError("not a Session's data") from None
         return session
@@ -106,7 +110,7 @@ class Session:
                                                         self._context, part=_part)), self._library)
         r = decision.reading
         if answer.route not in ("help", "out_of_scope"):
-            self._context = Context(answer.route, r)
+            self._context = Context(answer.route, r, answer.verdict)
         hits = kb.index.search(text, k=3)
         trace = {
             "route": answer.route, "frameworks": list(r.frameworks), "attribute": r.attribute,

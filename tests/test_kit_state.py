@@ -153,6 +153,7 @@ CHATS = [
     ("who developed keras?", "and theano?"),
     ("what is jax?", "who made it?"),
     ("hello", "and tensorflow?"),
+    ("which one is from microsoft?", "when did that one stop?"),  # the verdict is kept too
 ]
 
 
@@ -166,9 +167,16 @@ def test_a_session_round_trip_answers_the_follow_up_as_without_it(first: str, fo
     assert Session.from_data(Session().to_data()).ask(follow_up) == Session().ask(follow_up)
 
 
+def test_data_saved_before_verdicts_were_kept_still_loads() -> None:
+    older = {"context": {"route": "attribute", "reading": {"text": "who makes cntk?", "frameworks": ["CNTK"],
+                                                           "attribute": "developer"}}}
+    assert "2019" in Session.from_data(older).ask("and when did it stop?").text
+
+
 @pytest.mark.parametrize("bad", [None, [], "context", {"context": 3}, {"context": {"route": "compare"}},
                                  {"context": {"route": "compare", "reading": {"text": "x", "bogus": 1}}},
-                                 {"context": {"route": 1, "reading": {"text": "x"}}}])
+                                 {"context": {"route": 1, "reading": {"text": "x"}}},
+                                 {"context": {"route": "compare", "reading": {"text": "x"}, "verdict": [3]}}])
 def test_data_a_session_did_not_write_is_refused(bad: object) -> None:
     with pytest.raises(ValueError):
         Session.from_data(bad)

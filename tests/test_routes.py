@@ -417,3 +417,50 @@ def test_a_backend_named_as_a_qualifier_is_not_the_question():
 def test_apple_chips_and_compile_calls_find_their_attribute():
     assert any("mps" in c.id for c in ask("can jax or pytorch use my m2 mac?").citations)
     assert "torch.compile" in ask("what is pytorch's compile for?").text
+
+
+# -- what a follow-up points back to ------------------------------------------------------------------
+
+def chat(*questions):
+    session = Session()
+    return [session.ask(q) for q in questions][-1]
+
+
+def test_a_follow_up_about_the_answer_itself_takes_the_last_verdict():
+    assert "2019" in chat("which one is from microsoft?", "when did that one stop?").text
+
+
+def test_the_word_one_picks_the_framework_its_facts_name():
+    answer = chat("which frameworks are still maintained?", "when did the montreal one stop?")
+    assert "2017" in answer.text and answer.citations[0].id.startswith("fact/theano")
+
+
+def test_the_other_one_is_the_one_not_asked_about_before():
+    answer = chat("is tensorflow faster than keras?", "and the other one, is it easy to use?")
+    assert answer.text.startswith("Yes") and answer.citations[0].id.endswith("/keras")
+
+
+def test_it_stays_the_subject_when_a_follow_up_names_the_other_side():
+    assert chat("who created keras?", "does it need tensorflow?").text.startswith("No")
+
+
+def test_a_part_asked_about_stays_the_subject_of_what_replaced_it():
+    answer = chat("tell me about torchserve", "is there a replacement for it?")
+    assert "torch.export" in answer.text
+
+
+def test_a_dangling_it_at_the_start_asks_what_it_is():
+    answer = ask("is it easy to debug?")
+    assert answer.route == "help" and not answer.citations
+
+
+# -- conditions and elaborations around the question --------------------------------------------------
+
+def test_a_condition_before_the_question_is_not_the_question():
+    answer = ask("Since TorchServe was archived, what are the alternatives?")
+    assert "torch.export" in answer.text
+
+
+def test_an_elaboration_after_a_bare_choice_says_what_matters():
+    answer = ask("Keras or PyTorch? Raw speed is all I care about.")
+    assert answer.verdict == ("PyTorch",)

@@ -188,6 +188,10 @@ def answer(ask: Ask) -> Answer | None:
     assert attribute is not None
     label = d.label(attribute)
     facts = part_facts(d, framework) or best_facts(d, d.kb.facts_about(framework, attribute), framework)
+    if attribute == "successor" and r.parts and facts:
+        # "what replaced TorchServe?": today's way on the part's own attribute, then what became of the part
+        today = [f for f in d.kb.facts_about(framework, facts[0].attribute) if not f.id.endswith("-history")][:1]
+        facts = today + [f for f in facts if f not in today]
     # The question's own content, beyond the words that name the attribute ("run on top of" for backends):
     # a fact filed under another attribute that clearly says more of it leads ("last version with native
     # Windows GPU support" is under platforms).

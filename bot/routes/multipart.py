@@ -10,6 +10,7 @@ from bot.query import Reading, read
 from bot.routes.draft import Ask
 
 _SPLIT = re.compile(r"\s*(?:\band\b|\balso\b|[+&;?]|,\s*(?=(?:what|who|when|how|which|is|are|does|do|can)\b))\s*")
+_CONDITION = re.compile(r"^(if|since|because|given|as|assuming|now that)\b")
 _DEFINE = re.compile(r"^(what is|what's|what are|who is|tell me about)\b")
 _OPEN = (None, "definition", "background")
 
@@ -28,7 +29,8 @@ def parts(ask: Ask) -> list[Reading]:
     """The question's parts, each read on its own and given the whole question's frameworks; one part
     when it asks one thing."""
     lexicon = ask.kb.lexicon
-    pieces = [p for p in _SPLIT.split(ask.own.text) if p and p.strip(" :,.-")]
+    # "If TorchServe is gone, what else is there?": a condition is not a question of its own
+    pieces = [p for p in _SPLIT.split(ask.own.text) if p and p.strip(" :,.-") and not _CONDITION.match(p)]
     if len(pieces) < 2:
         return [ask.reading]
     readings = [read(p, lexicon) for p in pieces]
@@ -36,8 +38,9 @@ def parts(ask: Ask) -> list[Reading]:
     kinds = [_kind(r) for r in asked]
     if len(asked) < 2 or len(set(kinds)) < len(kinds):
         return [ask.reading]
-    whole = ask.reading.frameworks
-    return [r.with_context(frameworks=r.frameworks or whole, yesno=r.yesno) for r in asked]
+    whole = ask.reading
+    return [r.with_context(frameworks=r.frameworks or whole.frameworks, parts=r.parts or whole.parts, yesno=r.yesno)
+            for r in asked]
 
 
 def answer(ask: Ask, route_part: Callable[[Ask, Reading], Answer]) -> Answer | None:
