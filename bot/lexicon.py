@@ -32,6 +32,7 @@ class Lexicon:
     named: frozenset[str] = frozenset()  # words naming what the facts are about (torchserve, pytensor)
     values: dict[str, frozenset[str]] = field(default_factory=dict)  # per attribute, its values' words
     known_by: dict[str, frozenset[str]] = field(default_factory=dict)  # per framework, its facts' value words
+    fallback: dict[str, str] = field(default_factory=dict)  # attribute -> the one ranked when it is not
 
     @classmethod
     def build(cls, attributes: dict[str, dict]) -> Lexicon:
@@ -55,7 +56,9 @@ class Lexicon:
         for group in attributes.get("_synonyms", {}).get("groups", []):
             same = frozenset(t for w in group for t in stems(w))
             synonyms.update({t: synonyms.get(t, frozenset()) | same for t in same})
-        return cls(cues, negatives, shared, labels, phrasing, generic, frozenset(domain), frozenset(primary_only), synonyms)
+        fallback = {name: entry["fallback"] for name, entry in attributes.items() if "fallback" in entry}
+        return cls(cues, negatives, shared, labels, phrasing, generic, frozenset(domain), frozenset(primary_only), synonyms,
+                   fallback=fallback)
 
     @cached_property
     def words(self) -> frozenset[str]:

@@ -464,3 +464,19 @@ def test_a_condition_before_the_question_is_not_the_question():
 def test_an_elaboration_after_a_bare_choice_says_what_matters():
     answer = ask("Keras or PyTorch? Raw speed is all I care about.")
     assert answer.verdict == ("PyTorch",)
+
+
+# -- a choice for a situation the article does not rank -----------------------------------------------
+
+def test_a_first_framework_between_two_the_article_does_not_name_falls_back_to_ease():
+    answer = ask("for someone brand new, keras or tensorflow?")
+    assert answer.verdict == ("Keras",) and "ease of use" in answer.text
+
+
+def test_a_discontinued_framework_is_no_choice_in_any_situation():
+    answer = ask("for research work, would you pick cntk or pytorch?")
+    assert answer.verdict == ("PyTorch",) and "CNTK is no longer developed" in answer.text
+
+
+def test_a_yes_no_comparison_with_a_discontinued_framework_is_not_turned_into_a_choice():
+    assert ask("is cntk faster than tensorflow?").verdict != ("TensorFlow",)

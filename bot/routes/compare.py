@@ -2,6 +2,7 @@
 or judged claims, facts with a stance), or a plain "not ranked" with what each framework's facts say."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from bot.answer import Answer
@@ -20,6 +21,12 @@ def ranked(ask: Ask, frameworks: Sequence[str] | None = None, route: str | None 
     attribute, polarity = r.attribute, r.polarity
     assert attribute is not None
     ranking = rank(d.kb, attribute, frameworks)
+    fallback = d.kb.lexicon.fallback.get(attribute)
+    if ranking is None and fallback and rank(d.kb, fallback, frameworks):
+        # "TensorFlow or Keras for a beginner?": the article ranks them on ease of use, not as first frameworks
+        instead = ranked(dataclasses.replace(ask, reading=r.with_context(attribute=fallback)), frameworks, route)
+        said = f"The article does not rank {names(frameworks or ())} for {d.label(attribute)}; it does on {d.label(fallback)}: "
+        return dataclasses.replace(instead, text=said + instead.text[0].lower() + instead.text[1:])
     if ranking is None:
         return unranked(d, frameworks or (), attribute)
     winners = ranking.tie and tuple(ranking.scores) or ranking.winners(polarity)

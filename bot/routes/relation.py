@@ -43,6 +43,8 @@ def answer(ask: Ask) -> Answer | None:
     r = ask.reading
     if not r.yesno or len(r.frameworks) != 2 or _YEAR.search(r.text):
         return None  # "merged into TensorFlow in 2019?" asks when, which the facts' dates answer
+    if " than " in f" {r.text} " or (r.attribute and ask.kb.lexicon.ordered(r.attribute)):
+        return None  # "is Theano easier to use than PyTorch?" is a comparison, not a relation
     relations = ask.kb.corpus.relations
     text = r.text.lower()
     asked = _asked(relations, text)
