@@ -36,7 +36,7 @@ def team(tmp_path: Path) -> tuple[Library, Path]:
 
 def _core_alone(monkeypatch: pytest.MonkeyPatch, questions: list[str]) -> list[dict]:
     with monkeypatch.context() as m:
-        m.setattr(bot.session, "consult", lambda question, answer, library: answer)
+        m.setattr(bot.session, "consult", lambda question, answer, library, frameworks=False: answer)
         return [ask(q).to_dict() for q in questions]
 
 

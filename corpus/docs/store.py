@@ -16,6 +16,10 @@ import numpy as np
 
 CURRENT = "current"
 GENERATION = "generation"
+FORMAT = 2
+"""The version of what a collection's files hold and mean (the indexed text, the arrays, the records), saved in
+its meta.json (none: 1). A collection of another format is not searched until it is added again. 2: page
+titles and headings weighted, CamelCase names split."""
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
