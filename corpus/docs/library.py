@@ -112,6 +112,14 @@ class Collection:
         self.pages = Pages.load(version)
         self.passages = store.Records.open(version, "passages")
         self.files = store.Records.open(version, "files")
+        self._files: dict[int, dict[str, Any]] = {}
+
+    def _file(self, f: int) -> dict[str, Any]:
+        """File record `f`, decoded once (a page's title and path are wanted with each of its passages)."""
+        file = self._files.get(f)
+        if file is None:
+            file = self._files.setdefault(f, self.files[f])
+        return file
 
     @classmethod
     def open(cls, folder: Path) -> Collection | None:
@@ -131,13 +139,14 @@ class Collection:
 
     def search(self, terms: list[str], k: int) -> list[Result]:
         """The best `k` pages for analysed query terms, each as its best passage."""
-        hits, best = self.bm25.search(terms, max(k, CANDIDATES))
-        ranked = self.pages.rank(hits, self.bm25.ids(terms), k)
+        ids = self.bm25.ids(terms)
+        docs, scores, best = self.bm25.ranked(ids, max(k, CANDIDATES))
+        ranked = self.pages.rank(docs, scores, ids, k)
         return [self.result(i, score, best, rank) for i, score, rank in ranked]
 
     def result(self, i: int, score: float, best: float, rank: float = 0.0) -> Result:
         record = self.passages[i]
-        file = self.files[record["f"]]
+        file = self._file(record["f"])
         return Result(f"{self.name}/{i}", score, self.name, file["path"], file["title"], record["h"], record["l"],
                       record["p"], record["t"], score / best if best else 0.0, rank)
 

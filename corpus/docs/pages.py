@@ -40,47 +40,50 @@ def prior(path: str, title: str) -> float:
 
 @dataclass(frozen=True)
 class Pages:
-    """Per file of a collection: its first passage, its prior, and its title's term ids (CSR arrays)."""
+    """Per file of a collection: its first passage and its prior; and by term id, the files whose title
+    holds the term (CSR arrays: `title_ptr` by term, `title_page`)."""
 
     start: np.ndarray
     prior: np.ndarray
     title_ptr: np.ndarray
-    title_term: np.ndarray
+    title_page: np.ndarray
 
     @staticmethod
     def write(folder: Path, files: Sequence[dict[str, Any]], vocab: Vocabulary) -> None:
         """The arrays for `files` (records with path, title and start), title terms by `vocab`'s ids."""
-        titles = [sorted({i for i in map(vocab.get, analyze(f["title"])) if i is not None}) for f in files]
-        ptr = np.zeros(len(files) + 1, dtype=np.int64)
-        np.cumsum([len(t) for t in titles], out=ptr[1:])
+        pairs = sorted({(i, f) for f, file in enumerate(files) for i in map(vocab.get, analyze(file["title"])) if i is not None})
+        terms = np.asarray([t for t, _ in pairs], dtype=np.int64)
+        ptr = np.zeros(len(vocab) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(terms, minlength=len(vocab)), out=ptr[1:])
         np.save(folder / "page_start.npy", np.asarray([f["start"] for f in files], dtype=np.int64))
         np.save(folder / "page_prior.npy", np.asarray([prior(f["path"], f["title"]) for f in files], dtype=np.float64))
         np.save(folder / "page_title_ptr.npy", ptr)
-        np.save(folder / "page_title_term.npy", np.asarray([i for t in titles for i in t], dtype=np.int32))
+        np.save(folder / "page_title_page.npy", np.asarray([f for _, f in pairs], dtype=np.int32))
 
     @classmethod
     def load(cls, folder: Path) -> Pages:
-        return cls(*(np.load(folder / f"page_{name}.npy", mmap_mode="r") for name in ("start", "prior", "title_ptr", "title_term")))
+        """Memory-mapped (as plain arrays: slicing a np.memmap costs more than the search)."""
+        return cls(*(np.load(folder / f"page_{name}.npy", mmap_mode="r").view(np.ndarray)
+                     for name in ("start", "prior", "title_ptr", "title_page")))
 
-    def rank(self, hits: Sequence[tuple[int, float]], query_ids: Sequence[int], k: int) -> list[tuple[int, float, float]]:
-        """The best `k` pages for passage `hits` (best first) as (best passage, its score, the page's score),
-        best page first; ties keep the order of their best passages."""
-        if not hits or k <= 0:
+    def rank(self, docs: np.ndarray, scores: np.ndarray, query_ids: Sequence[int], k: int) -> list[tuple[int, float, float]]:
+        """The best `k` pages for the passages `docs` with their `scores` (best first) as (best passage, its
+        score, the page's score), best page first; ties keep the order of their best passages."""
+        if not len(docs) or k <= 0:
             return []
-        docs = np.fromiter((d for d, _ in hits), dtype=np.int64, count=len(hits))
-        pages: dict[int, list[Any]] = {}
-        for (doc, score), page in zip(hits, (np.searchsorted(self.start, docs, side="right") - 1).tolist()):
-            entry = pages.get(page)
-            if entry is None:
-                pages[page] = [doc, score, score * PASSAGE_WEIGHTS[0], 1]
-            elif entry[3] < len(PASSAGE_WEIGHTS):
-                entry[2] += score * PASSAGE_WEIGHTS[entry[3]]
-                entry[3] += 1
+        pages, first, group = np.unique(np.searchsorted(self.start, docs, side="right") - 1,
+                                        return_index=True, return_inverse=True)
+        by_page = np.argsort(group, kind="stable")  # each page's hits together, best first
+        nth = np.empty(len(docs), dtype=np.int64)
+        nth[by_page] = np.arange(len(docs)) - np.searchsorted(group[by_page], group[by_page])
+        weights = np.asarray(PASSAGE_WEIGHTS + (0.0,))[np.minimum(nth, len(PASSAGE_WEIGHTS))]
+        total = np.bincount(group, weights=scores * weights, minlength=len(pages))
         wanted = set(query_ids)
-        ranked = []
-        for order, (page, (doc, score, total, _)) in enumerate(pages.items()):
-            title = self.title_term[self.title_ptr[page]:self.title_ptr[page + 1]].tolist()
-            share = len(wanted.intersection(title)) / len(wanted) if wanted else 0.0
-            ranked.append((total * float(self.prior[page]) * (1 + TITLE_BONUS * share), -order, doc, score))
-        ranked.sort(reverse=True)
-        return [(doc, score, page_score) for page_score, _, doc, score in ranked[:k]]
+        named = np.zeros(len(pages))
+        for term in wanted:  # each term's pages are sorted: look ours up by bisection
+            titled = self.title_page[self.title_ptr[term]:self.title_ptr[term + 1]]
+            if len(titled):
+                named += titled[np.minimum(np.searchsorted(titled, pages), len(titled) - 1)] == pages
+        page_score = total * self.prior[pages] * (1 + TITLE_BONUS * named / max(1, len(wanted)))
+        best = np.lexsort((first, -page_score))[:k]
+        return [(int(docs[first[j]]), float(scores[first[j]]), float(page_score[j])) for j in best]
