@@ -23,7 +23,8 @@ SOURCE_STRENGTH = 0.5
 scores this."""
 NOT_COVERED = 0.3
 """The core's confidence when it says its corpus does not cover a question (capped there by `not_covered` in
-bot/routes/draft.py): a question naming no framework, answered that way, is one the documents may answer."""
+bot/routes/draft.py): a question naming no framework, answered that way or by the search route's closest
+passage, is one the documents may answer."""
 MORE_SOURCES = 2
 """An answer from the documents quotes the best page and cites up to this many more, each relevant by the
 same test (the page the question is about is not always the best-scored one)."""
@@ -74,13 +75,14 @@ def citation(result: Result) -> Citation:
 
 def _unanswered(answer: Answer, terms: set[str], frameworks: bool) -> bool:
     """The core said the question is outside what it knows or found nothing to cite; or, for a question
-    naming no framework, that its corpus does not cover it; or it took for small talk a question of two or
-    more words mostly not about the bot ("how do I standardize features?")."""
+    naming no framework, that its corpus does not cover it or only offered its closest passage (route
+    "search"); or it took for small talk a question of two or more words mostly not about the bot ("how do I
+    standardize features?")."""
     if answer.route == "help":
         return len(terms) >= 2 and len(terms & _ABOUT_THE_BOT) * 2 <= len(terms)
     if answer.route == "out_of_scope" or (answer.route == "search" and not answer.citations):
         return True
-    return not frameworks and not answer.verdict and answer.confidence <= NOT_COVERED
+    return not frameworks and not answer.verdict and (answer.route == "search" or answer.confidence <= NOT_COVERED)
 
 
 def consult(question: str, answer: Answer, library: Library, frameworks: bool = False) -> Answer:

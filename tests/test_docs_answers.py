@@ -111,6 +111,7 @@ def test_answering_without_a_library_loads_no_reader_or_scipy(tmp_path: Path):
 
 
 def test_what_the_core_does_not_cover_is_answered_from_the_documents_unless_it_names_a_framework(team):
+    """Not covered, or only the closest passage offered (route search): the documents answer, if relevant."""
     library, docs = team
     none = Library(library.root / "none")
     plain = ask("what is min-max scaling?", library=none)
@@ -118,6 +119,11 @@ def test_what_the_core_does_not_cover_is_answered_from_the_documents_unless_it_n
     answer = ask("what is min-max scaling?", library=library)
     assert answer.route == "search" and "MinMaxScaler maps every feature into a fixed range" in answer.text
     assert answer.citations[0].url == f"{docs / 'guide.html'}:11"
+    closest = ask("how many GPU nodes does the cluster have?", library=none)
+    assert closest.route == "search" and closest.text.startswith("The most relevant passage")  # a fact on hardware
+    from_docs = ask("how many GPU nodes does the cluster have?", library=library)
+    assert from_docs.route == "search" and "The cluster has eight GPU nodes" in from_docs.text
+    assert from_docs.citations[0].url == f"{docs / 'handbook.pdf'}#page=1"
     for question in ("does keras have min-max scaling?", "what is min-max scaling in pytorch?"):
         assert ask(question, library=library).to_dict() == ask(question, library=none).to_dict()
 

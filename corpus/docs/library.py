@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import re
+import shlex
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -76,15 +77,9 @@ class Unusable(Exception):
     unreadable): the message says so and how to add it again; `roots` are its paths as far as known."""
 
     def __init__(self, name: str, reason: str, roots: list[str]) -> None:
-        again = f"fwbot docs add {' '.join(map(_shell_word, roots)) or 'PATH...'} --name {name}"
+        again = f"fwbot docs add {' '.join(map(shlex.quote, roots)) or 'PATH...'} --name {name}"
         super().__init__(f"collection {name!r} {reason}; it is left out until you add it again: {again}")
         self.name, self.roots = name, roots
-
-
-def _shell_word(text: str) -> str:
-    import shlex
-
-    return shlex.quote(text)
 
 
 def _meta(name: str, version: Path) -> dict[str, Any]:
