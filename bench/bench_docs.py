@@ -2,8 +2,9 @@
 with apt-get when missing; needs root): indexing time and peak memory, re-adding unchanged files, disk size,
 load time, warm search median and p99, one-shot `fwbot docs search` against `python -c "import numpy"`,
 one-shot `fwbot ask` with and without the library (and from a git ref, e.g. main, as "before"), rank-bm25
-and bm25s on the same passages (speed, and how often their top 10 agrees with ours), and whether the right
-page is in the top 5 for questions whose answer sits on one known page.
+and bm25s on the same passages (speed, and how often their top 10 agrees with ours), and, for questions whose
+answer sits on one known page (a tuned set and a held-out one), whether that page is in the top 5 and whether
+`ask()` cites it.
 
     .venv/bin/python bench/bench_docs.py [--queries 500] [--runs 7] [--baseline-ref main] [--json]
 """
@@ -28,6 +29,7 @@ PACKAGES = ("python3.11-doc", "python-sklearn-doc", "python-pandas-doc", "python
 ASK = "which is faster, pytorch or keras?"
 
 from docs_questions import KNOWN_PAGES  # noqa: E402  (bench/ is on sys.path when run)
+from docs_questions_heldout import HELD_OUT_PAGES  # noqa: E402
 
 
 def install() -> list[Path]:
@@ -150,18 +152,25 @@ def compare(collection, analysed: list[list[str]], reference_queries: int) -> di
     return out
 
 
-def known_pages(library) -> dict[str, object]:
-    """How many known-page questions have their page in the top 5, and how many `ask()` answers cite it."""
+def known_pages(library, pages: tuple[tuple[str, str], ...]) -> dict[str, object]:
+    """How many known-page questions have their page in the top 5, and how many `ask()` answers cite it
+    (first, or among their sources)."""
     from bot import ask
 
-    in_top5, cited, misses = 0, 0, []
-    for question, page in KNOWN_PAGES:
+    def cites(url: str, page: str) -> bool:
+        return url.split(":")[0].split("#")[0].endswith(page)
+
+    in_top5, first, cited, misses = 0, 0, 0, []
+    for question, page in pages:
         if any(r.path.endswith(page) for r in library.search(question, 5)):
             in_top5 += 1
         else:
             misses.append(question)
-        cited += any(c.url.split(":")[0].split("#")[0].endswith(page) for c in ask(question, library=library).citations)
-    return {"questions": len(KNOWN_PAGES), "right_page_in_top5": in_top5, "ask_cites_the_page": cited, "missed": misses}
+        citations = ask(question, library=library).citations
+        first += bool(citations) and cites(citations[0].url, page)
+        cited += any(cites(c.url, page) for c in citations)
+    return {"questions": len(pages), "right_page_in_top5": in_top5, "ask_cites_the_page_first": first,
+            "ask_cites_the_page": cited, "missed": misses}
 
 
 def baseline_checkout(ref: str, into: Path) -> Path | None:
@@ -212,7 +221,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["warm_search"] = stats(timed(lambda q: library.search(q, 10), texts))
         results["warm_search_cpu"] = stats(timed(lambda q: library.search(q, 10), texts, clock=time.thread_time))
         results["warm_scoring_only_cpu"] = stats(timed(lambda t: collection.bm25.top(t, 10), analysed, clock=time.thread_time))
-        results["known_pages"] = known_pages(library)
+        results["known_pages"] = known_pages(library, KNOWN_PAGES)
+        results["held_out_pages"] = known_pages(library, HELD_OUT_PAGES)
         results.update(compare(collection, analysed, args.reference_queries))
 
         commands = {
@@ -254,14 +264,17 @@ def report(r: dict) -> None:
     print(f"| scores identical to rank-bm25's (bit for bit) | {r['rank_bm25_identical_scores']}/{rb['n']} queries (max abs diff {r['rank_bm25_max_abs_diff']:.1e}); same top 10: {r['rank_bm25_top10_same']}/{rb['n']} |")
     print(f"| bm25s `get_scores` ({bs['n']} queries, wall) | median {bs['median_ms']:.2f} ms, p99 {bs['p99_ms']:.2f} ms; build {r['bm25s_build_s']:.0f} s |")
     print(f"| bm25s top 10 vs ours | mean overlap {r['bm25s_top10_overlap']:.1%}; identical {r['bm25s_top10_same']}/{bs['n']} |")
-    kp = r["known_pages"]
-    print(f"| right page in the top 5 | {kp['right_page_in_top5']}/{kp['questions']}; `ask()` cites it: {kp['ask_cites_the_page']}/{kp['questions']} |")
+    for label, key in (("known-page questions", "known_pages"), ("held-out known-page questions", "held_out_pages")):
+        kp = r[key]
+        print(f"| {label}: right page in the top 5 | {kp['right_page_in_top5']}/{kp['questions']}; `ask()` cites it: "
+              f"{kp['ask_cites_the_page']}/{kp['questions']} (as its first source: {kp['ask_cites_the_page_first']}) |")
     base_wall, base_cpu = r["one_shot_ms"]['python -c "import numpy"'], r["one_shot_cpu_ms"]['python -c "import numpy"']
     for name, ms in r["one_shot_ms"].items():
         cpu = r["one_shot_cpu_ms"][name]
         print(f"| one-shot `{name}` | {ms:.0f} ms wall ({ms / base_wall:.2f}× import numpy), {cpu:.0f} ms CPU ({cpu / base_cpu:.2f}×) |")
-    if kp["missed"]:
-        print("\nnot in the top 5: " + "; ".join(kp["missed"]))
+    for label, key in (("known-page", "known_pages"), ("held-out", "held_out_pages")):
+        if r[key]["missed"]:
+            print(f"\n{label} questions without their page in the top 5: " + "; ".join(r[key]["missed"]))
 
 
 if __name__ == "__main__":

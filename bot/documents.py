@@ -21,6 +21,13 @@ and scores at least this share of the best possible score..."""
 SOURCE_STRENGTH = 0.5
 """...and an answered one gets a passage as an extra source only when it has every term (two or more) and
 scores this."""
+NOT_COVERED = 0.3
+"""The core's confidence when it says its corpus does not cover a question (capped there by `not_covered` in
+bot/routes/draft.py): a question naming no framework, answered that way or by the search route's closest
+passage, is one the documents may answer."""
+MORE_SOURCES = 2
+"""An answer from the documents quotes the best page and cites up to this many more, each relevant by the
+same test (the page the question is about is not always the best-scored one)."""
 QUOTE_CHARS = 400
 _ABOUT_THE_BOT = frozenset(analyze("commands questions answers ask help examples bot you use works features list show "
                                    "options menu topics phrase know tell start reset thanks hello"))
@@ -66,28 +73,33 @@ def citation(result: Result) -> Citation:
                     result.heading or result.title, _quote(result.text), result.location())
 
 
-def _unanswered(answer: Answer, terms: set[str]) -> bool:
-    """The core said the question is outside what it knows or found nothing to cite; or it took for small
-    talk a question of two or more words mostly not about the bot ("how do I standardize features?")."""
+def _unanswered(answer: Answer, terms: set[str], frameworks: bool) -> bool:
+    """The core said the question is outside what it knows or found nothing to cite; or, for a question
+    naming no framework, that its corpus does not cover it or only offered its closest passage (route
+    "search"); or it took for small talk a question of two or more words mostly not about the bot ("how do I
+    standardize features?")."""
     if answer.route == "help":
         return len(terms) >= 2 and len(terms & _ABOUT_THE_BOT) * 2 <= len(terms)
-    return answer.route == "out_of_scope" or (answer.route == "search" and not answer.citations)
+    if answer.route == "out_of_scope" or (answer.route == "search" and not answer.citations):
+        return True
+    return not frameworks and not answer.verdict and (answer.route == "search" or answer.confidence <= NOT_COVERED)
 
 
-def consult(question: str, answer: Answer, library: Library) -> Answer:
-    """The answer, with the documents' say: unchanged when they have nothing strongly relevant."""
+def consult(question: str, answer: Answer, library: Library, frameworks: bool = False) -> Answer:
+    """The answer, with the documents' say: unchanged when they have nothing strongly relevant.
+    `frameworks`: the question (with its chat context) names a framework."""
     if not library.collections():
         return answer
-    results = library.search(question, k=1)
+    results = library.search(question, k=1 + MORE_SOURCES)
     if not results:
         return answer
     best, terms = results[0], set(analyze(question))
-    if _unanswered(answer, terms):
+    if _unanswered(answer, terms, frameworks):
         if not _relevant(terms, best, ANSWER_STRENGTH, strict=False):
             return answer
-        cite = citation(best)
+        cites = [citation(r) for r in results if r is best or _relevant(terms, r, ANSWER_STRENGTH, strict=False)]
         where = f"{best.heading}, {best.location()}" if best.heading else best.location()
-        return Answer(f"From your documents ({where}): “{cite.quote}”", "search", (), (cite,),
+        return Answer(f"From your documents ({where}): “{cites[0].quote}”", "search", (), tuple(cites),
                       round(min(0.9, best.strength + 0.3), 3), (), answer.trace)
     if answer.route != "help" and len(terms) >= 2 and _relevant(terms, best, SOURCE_STRENGTH, strict=True):
         return replace(answer, citations=(*answer.citations, citation(best)))

@@ -107,7 +107,8 @@ class Session:
         reading = read(text, kb.lexicon)
         decision, probs = _decide(kb, reading, self._context)
         answer = consult(text, routes.answer(routes.Ask(kb, decision.reading, reading, decision.route, decision.confidence,
-                                                        self._context, part=_part)), self._library)
+                                                        self._context, part=_part)), self._library,
+                         frameworks=bool(decision.reading.frameworks))
         r = decision.reading
         if answer.route not in ("help", "out_of_scope"):
             self._context = Context(answer.route, r, answer.verdict)

@@ -106,17 +106,21 @@ class SparseBM25:
 
     def search(self, terms: Sequence[str], k: int) -> tuple[list[tuple[int, float]], float]:
         """`top`, and the best score any document could get (each term's IDF × (k1 + 1), summed)."""
-        ids = self.ids(terms)
+        docs, scores, best = self.ranked(self.ids(terms), k)
+        return list(zip(docs.tolist(), scores.tolist())), best
+
+    def ranked(self, ids: list[int], k: int) -> tuple[np.ndarray, np.ndarray, float]:
+        """`search` for term ids, as arrays: the documents, their scores, and the best score possible."""
         best = sum(float(self.idf[i]) * (K1 + 1) for i in ids)
         if k <= 0 or not ids:
-            return [], best
+            return np.zeros(0, dtype=np.int64), np.zeros(0), best
         scores = self._scores(ids)
         found = np.flatnonzero(scores > 0)  # (on a bool array: far faster than on the floats themselves)
         if len(found) > k:  # keep those at or above the k-th best (ties included, so the order is stable)
             values = scores[found]
             found = found[values >= np.partition(values, len(values) - k)[len(values) - k]]
         ranked = found[np.lexsort((found, -scores[found]))][:k]
-        return [(int(d), float(scores[d])) for d in ranked], best
+        return ranked, scores[ranked], best
 
     def save(self, folder: Path) -> None:
         """The arrays as .npy files and the vocabulary, into `folder` (which must exist)."""

@@ -83,3 +83,31 @@ def make_docs(folder: Path) -> Path:
                                         "Each node draws about four kilowatts at full load."])
     (folder / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     return folder
+
+
+_FILLER = ("Each release of the service is built from the main branch and deployed by the pipeline, which runs the "
+           "tests, packages the wheels and uploads them to the internal index for the other teams. ")
+
+
+def _page(title: str, *sections: tuple[str, str]) -> str:
+    body = "".join(f"## {heading}\n\n{text}\n\n" for heading, text in sections)
+    return f"# {title}\n\n{_FILLER}\n\n{body}"
+
+
+def make_pool_docs(folder: Path) -> Path:
+    """Four Markdown pages about a connection pool: its reference page, a session page, a changelog that
+    names the pool often in passing, and a tuning guide."""
+    (folder / "changelog").mkdir(parents=True)
+    (folder / "reference").mkdir()
+    (folder / "reference" / "ConnectionPool.md").write_text(_page(
+        "ConnectionPool", ("Parameters", "The pool keeps idle connections; size bounds them and recycle closes old ones."),
+        ("Recycling", "Connections older than the recycle age are closed and replaced when next checked out.")))
+    (folder / "reference" / "Session.md").write_text(_page(
+        "Session", ("Overview", "A session borrows a connection from the pool for each transaction.")))
+    (folder / "changelog" / "changes.md").write_text(_page(
+        "Changes in 2.0", ("Fixes", "The connection pool recycle age and pool size are checked; pool connections recycle."),
+        ("Features", "Sessions log their connection pool checkouts.")))
+    (folder / "guide.md").write_text(_page(
+        "Tuning guide", ("Connections", "Tune the connection pool size and the recycle age for your database."),
+        ("Timeouts", "Set a statement timeout so that slow queries fail early.")))
+    return folder

@@ -13,7 +13,7 @@ import bot.session
 from bot import Session, ask
 from corpus.docs.indexer import add
 from corpus.docs.library import Library
-from docs_fixtures import make_docs
+from docs_fixtures import make_docs, make_pool_docs
 
 ROUTES = Path(bot.session.__file__).parent / "data" / "routes.tsv"
 
@@ -36,7 +36,7 @@ def team(tmp_path: Path) -> tuple[Library, Path]:
 
 def _core_alone(monkeypatch: pytest.MonkeyPatch, questions: list[str]) -> list[dict]:
     with monkeypatch.context() as m:
-        m.setattr(bot.session, "consult", lambda question, answer, library: answer)
+        m.setattr(bot.session, "consult", lambda question, answer, library, frameworks=False: answer)
         return [ask(q).to_dict() for q in questions]
 
 
@@ -108,3 +108,33 @@ def test_answering_without_a_library_loads_no_reader_or_scipy(tmp_path: Path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                          env=dict(os.environ, FWBOT_HOME=str(tmp_path)))
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_what_the_core_does_not_cover_is_answered_from_the_documents_unless_it_names_a_framework(team):
+    """Not covered, or only the closest passage offered (route search): the documents answer, if relevant."""
+    library, docs = team
+    none = Library(library.root / "none")
+    plain = ask("what is min-max scaling?", library=none)
+    assert plain.route == "define" and plain.text.startswith("I don't know that") and plain.citations  # the closest passages
+    answer = ask("what is min-max scaling?", library=library)
+    assert answer.route == "search" and "MinMaxScaler maps every feature into a fixed range" in answer.text
+    assert answer.citations[0].url == f"{docs / 'guide.html'}:11"
+    closest = ask("how many GPU nodes does the cluster have?", library=none)
+    assert closest.route == "search" and closest.text.startswith("The most relevant passage")  # a fact on hardware
+    from_docs = ask("how many GPU nodes does the cluster have?", library=library)
+    assert from_docs.route == "search" and "The cluster has eight GPU nodes" in from_docs.text
+    assert from_docs.citations[0].url == f"{docs / 'handbook.pdf'}#page=1"
+    for question in ("does keras have min-max scaling?", "what is min-max scaling in pytorch?"):
+        assert ask(question, library=library).to_dict() == ask(question, library=none).to_dict()
+
+
+def test_an_answer_from_the_documents_cites_more_pages_only_when_they_are_relevant_too(tmp_path: Path):
+    library = Library(tmp_path / "library")
+    docs = make_pool_docs(tmp_path / "pool")
+    add(library, [docs], "pool")
+    answer = ask("how do I recycle connections in the connection pool?", library=library)
+    assert answer.route == "search" and "Connections older than the recycle age are closed" in answer.text
+    assert [c.url for c in answer.citations] == [f"{docs / 'reference' / 'ConnectionPool.md'}:11",
+                                                 f"{docs / 'guide.md'}:7", f"{docs / 'changelog' / 'changes.md'}:7"]
+    one = ask("what does a session borrow for each transaction?", library=library)
+    assert [c.url for c in one.citations] == [f"{docs / 'reference' / 'Session.md'}:7"]  # the others lack its words

@@ -286,3 +286,22 @@ def test_other_paths_are_not_found(running: RunningApp) -> None:
     reply = http_post(running.url.replace("/slack/events", "/admin"), b"{}", "application/json", {})
     assert reply.status == 404
     assert json.loads(running.slack.send_json({"type": "url_verification", "challenge": "z"}).body)["challenge"] == "z"
+
+
+def test_an_answer_from_documents_shows_the_file_it_quotes(docs_home: Path, standin: SlackStandIn, tmp_path: Path) -> None:
+    """With documents in the default library, Slack's answer cites the file as text: its path and line."""
+    from corpus.docs.indexer import add
+    from corpus.docs.library import Library
+    from docs_fixtures import make_docs
+
+    docs = make_docs(tmp_path / "team")
+    add(Library(docs_home / "library"), [docs], "team")
+    app = RunningApp(config_for(standin, tmp_path))
+    try:
+        app.slack.event(mention("how do I standardize features?"))
+        [post] = standin.wait_for("chat.postMessage")
+    finally:
+        app.close()
+    sources = [b["elements"][0]["text"] for b in post.body["blocks"] if b["type"] == "context" and "*[1]*" in b["elements"][0]["text"]]
+    assert len(sources) == 1 and sources[0].startswith("*[1]* Scaling guide · ")
+    assert sources[0].endswith(f"\n`{docs / 'guide.html'}:8`")

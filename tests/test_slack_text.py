@@ -105,6 +105,24 @@ def test_answer_layout() -> None:
         "answer_id": "a1", "route": "compare", "question": "which is faster?"}
 
 
+def test_document_sources_show_their_path_as_text() -> None:
+    """A passage from the user's documents cites a local file: its path and line (or PDF page) are shown
+    as code text under the quote, escaped, never as a link; a web source shows no such line."""
+    cites = (Citation("docs/team/3", "Scaling guide (your documents: team)", "Min-max scaling",
+                      "MinMaxScaler maps every feature into a fixed range.", "/srv/docs/scaling_guide.html:14"),
+             Citation("docs/team/9", "Handbook (your documents: team)", "Rollback", "Redeploy the previous tag.",
+                      "/srv/docs/hand book.pdf#page=3"),
+             Citation("docs/x/1", "x", "Odd", "q", "/tmp/<!channel>`&.md:2"))
+    message = answer_message(_answer(route="search", verdict=(), notes=(), citations=cites), answer_id="a", question="q")
+    lines = [t for t in texts(message.blocks) if t.startswith("*[")]
+    assert lines[0] == ("*[1]* Min-max scaling · Scaling guide (your documents: team)\n"
+                        "“MinMaxScaler maps every feature into a fixed range.”\n`/srv/docs/scaling_guide.html:14`")
+    assert lines[1].endswith("\n`/srv/docs/hand book.pdf#page=3`")
+    assert lines[2].endswith("\n`/tmp/&lt;!channel&gt;'&amp;.md:2`")
+    web = answer_message(_answer(), answer_id="a", question="q")
+    assert not any("`" in t for t in texts(web.blocks))
+
+
 def test_help_has_no_buttons_and_refusals_no_sources() -> None:
     help_message = answer_message(_answer(route="help", verdict=(), citations=(), notes=()), answer_id="a", question="hi")
     assert [b["type"] for b in help_message.blocks] == ["section"]

@@ -3,7 +3,7 @@
 Layout: (who asked what, for slash/shared answers) · (notices about the question) · the answer
 text · the verdict · tables (a section per row: the row's label, then a field per cell, "*Keras:* High [1]",
 numbered as the sources are) · numbered sources (section as a link, quoted passage; for a fact, also the source's
-own words) · freshness notes · buttons
+own words; for a document, its file path with line or page as text) · freshness notes · buttons
 ("Helpful" / "Not helpful", plus "Share in channel" on private slash-command answers).
 Limits honoured: at most 50 blocks, 3000 characters per text, 10 fields of 2000 characters per section,
 fallback text under 4000 characters, button values under 2000 characters. Tables come before sources:
@@ -18,7 +18,7 @@ from typing import Any
 
 from bot import Answer, Citation
 from bot.answer import Table
-from bot.slack.markup import clip, escape, link, split
+from bot.slack.markup import clip, escape, is_web, link, split
 
 MAX_BLOCKS = 50
 TEXT_LIMIT = 3000
@@ -26,6 +26,7 @@ FALLBACK_LIMIT = 3000
 VALUE_LIMIT = 2000
 QUOTE_LIMIT = 600
 QUESTION_LIMIT = 300
+PATH_LIMIT = 500
 MAX_ANSWER_SECTIONS = 6
 MAX_NOTES = 3
 MAX_FIELDS = 10
@@ -175,7 +176,16 @@ def _citation_line(number: int, citation: Citation) -> str:
     quote = clip(escape(" ".join(citation.quote.split())), QUOTE_LIMIT)
     own_words = clip(escape(" ".join(citation.source_quote.split())), QUOTE_LIMIT)
     said = f"\n_The source says:_ “{own_words}”" if own_words else ""
-    return clip(f"*[{number}]* {title}{source}\n“{quote}”{said}", TEXT_LIMIT)
+    return clip(f"*[{number}]* {title}{source}\n“{quote}”{said}{_location(citation.url)}", TEXT_LIMIT)
+
+
+def _location(url: str) -> str:
+    """A local file's location (a document's `path:line` or `path#page=N`) as code on a line of its own,
+    since Slack cannot link to a path on the bot's machine; nothing for a web address (the title links it)."""
+    if is_web(url) or not url.strip():
+        return ""
+    shown = clip(escape(" ".join(url.replace("`", "'").splitlines())), PATH_LIMIT)
+    return f"\n`{shown}`"
 
 
 def _buttons(answer: Answer, answer_id: str, question: str, shareable: bool) -> dict[str, Any]:

@@ -50,13 +50,18 @@ def to_plain(text: str, bot_user_id: str | None = None) -> str:
     return " ".join(plain.split()).lstrip(":,; ").strip()
 
 
-def link(url: str, label: str) -> str:
-    """A mrkdwn link to an http(s) `url` showing `label`; just the escaped label for anything else."""
+def is_web(url: str) -> bool:
+    """Whether `url` is an http(s) address with a host (what `link` links; a local path is not)."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
-        return escape(label)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def link(url: str, label: str) -> str:
+    """A mrkdwn link to an http(s) `url` showing `label`; just the escaped label for anything else."""
+    if not is_web(url):
         return escape(label)
     safe_url = escape(quote(url.strip(), safe=_URL_SAFE))
     return f"<{safe_url}|{escape(label.replace('|', '/')) or safe_url}>"

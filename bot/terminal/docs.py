@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import re
 import sys
 from collections import Counter
@@ -77,7 +78,8 @@ def _add(args: argparse.Namespace, library: Library) -> int:
         summary = add(library, paths, name, progress, args.workers)
     if summary.written:
         print(f"{name}: {summary.files:,} files, {summary.passages:,} passages ({summary.added:,} added, "
-              f"{summary.updated:,} updated, {summary.unchanged:,} unchanged, {summary.removed:,} removed)")
+              f"{summary.updated:,} updated, {summary.unchanged:,} unchanged, {summary.removed:,} removed)"
+              + ("; all read again: the collection was in another index format" if summary.rebuilt else ""))
     else:
         print(f"{name}: nothing readable to index; the library is unchanged")
     if summary.unreadable:
@@ -106,16 +108,22 @@ def _examples(paths: list[str]) -> list[str]:
 
 
 def _list(args: argparse.Namespace, library: Library) -> int:
-    rows = [{"name": c.name, "files": c.meta["files"], "passages": c.meta["passages"], "bytes": c.disk_bytes(),
-             "paths": c.meta["roots"]} for c in library.collections()]
+    rows: list[dict[str, object]] = [
+        {"name": c.name, "files": c.meta["files"], "passages": c.meta["passages"], "bytes": c.disk_bytes(),
+         "paths": c.meta["roots"]} for c in library.collections()]
+    rows += [{"name": u.name, "paths": u.roots, "error": str(u)} for u in library.unusable()]
+    rows.sort(key=lambda row: str(row["name"]))
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
     elif not rows:
         print(f"no collections in {library.root}; add some with: fwbot docs add PATH")
     else:
         for row in rows:
+            if "error" in row:
+                print(f"{row['name']}: not searchable: {row['error']}")
+                continue
             print(f"{row['name']}: {row['files']:,} files, {row['passages']:,} passages, "
-                  f"{row['bytes'] / 2**20:,.1f} MiB on disk ({', '.join(row['paths'])})")
+                  f"{row['bytes'] / 2**20:,.1f} MiB on disk ({', '.join(row['paths'])})")  # type: ignore[operator, arg-type]
     return 0
 
 
@@ -137,6 +145,8 @@ def _remove(args: argparse.Namespace, library: Library) -> int:
 def _search(args: argparse.Namespace, library: Library) -> int:
     if args.k < 1:
         raise _Usage("-k must be at least 1")
+    for unusable in library.unusable():
+        print(f"fwbot docs: {unusable}", file=sys.stderr)
     queries = (line.strip() for line in sys.stdin) if args.query == "-" else iter([args.query])
     for query in queries:
         if not query:
@@ -164,6 +174,7 @@ class _Usage(Exception):
 
 def run(argv: Sequence[str]) -> int:
     """Run `fwbot docs ARGV` and return the exit status."""
+    logging.getLogger("fwbot.docs").addHandler(logging.NullHandler())  # collections left out: said by each command
     try:
         args = _parser().parse_args(argv)
         return args.func(args, Library.default())

@@ -18,7 +18,8 @@ import numpy as np
 
 from corpus.docs import store
 from corpus.docs.chunker import chunk
-from corpus.docs.library import Collection, Library, index_text
+from corpus.docs.pages import Pages
+from corpus.docs.library import Collection, Library, Unusable, index_text
 from corpus.docs.readers import ReadError, reader_for
 from index.analyzer import analyze
 from index.bm25 import Forward, SparseBM25
@@ -41,6 +42,8 @@ class Summary:
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)
     written: bool = False
+    rebuilt: bool = False
+    """The collection was of another index format: nothing was reused."""
 
 
 SKIPPED_FOLDERS = frozenset({"_sources", "_static", "_images", "_modules", "__pycache__", "node_modules"})
@@ -136,8 +139,12 @@ def add(library: Library, paths: list[Path], name: str, progress: Progress | Non
     folder = library.root / store.check_name(name)
     summary = Summary(name)
     with store.writing(library.root):
-        old = Collection.open(folder)
-        roots = list(dict.fromkeys([*(old.meta["roots"] if old else []), *(str(p.resolve()) for p in paths)]))
+        try:
+            old = Collection.open(folder)
+            before = old.meta["roots"] if old else []
+        except Unusable as e:  # another index format: everything is read again, from its paths and the new
+            old, before, summary.rebuilt = None, e.roots, True
+        roots = list(dict.fromkeys([*before, *(str(p.resolve()) for p in paths)]))
         roots = [r for r in roots if os.path.exists(r)]
         reuse = _Reuse(old) if old else None
         tasks = []
@@ -163,7 +170,8 @@ def add(library: Library, paths: list[Path], name: str, progress: Progress | Non
             for key, array in arrays.items():
                 np.save(tmp / f"fwd_{key}.npy", array)
             SparseBM25.build(arrays["ptr"], arrays["term"], arrays["tf"], forward.vocab).save(tmp)
-            meta = {"name": name, "roots": roots, "updated": time.time(), "files": len(files), "passages": len(records),
+            Pages.write(tmp, files, forward.vocab)
+            meta = {"format": store.FORMAT, "name": name, "roots": roots, "updated": time.time(), "files": len(files), "passages": len(records),
                     "terms": len(forward.vocab), "unreadable": summary.unreadable,
                     "unsupported": dict(Counter(Path(p).suffix.lower() or "(none)" for p in summary.unsupported))}
             store.replace_text(tmp / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1))
