@@ -38,7 +38,8 @@ def _in_domain(r: Reading, lexicon: Lexicon) -> bool:
 
 _FRAMEWORK_TOKENS = frozenset(f.lower() for f in FRAMEWORKS)
 _SUPERLATIVE_THING = re.compile(r"\b(?:\w+est|best|worst|most \w+|least \w+)\s+([a-z][\w#+.]*)")
-_NEUTRAL_THINGS = frozenset("one ones option options choice choices pick tool tools thing overall".split())
+_NEUTRAL_THINGS = frozenset("one ones option options choice choices pick tool tools thing overall today now nowadays "
+                            "currently anymore lately still right".split())
 
 
 def _foreign_alternatives(r: Reading, known: frozenset[str], ambiguous: bool = False) -> bool:
@@ -170,8 +171,10 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
         return Decision("help", probs[top], r)
     # No framework and no domain word: in scope only if the classifier is sure it is a comparison or a
     # recommendation on something frameworks are compared on ("What is the least popular of the three?").
+    # "which one came out of Google Brain?", "which is the most popular today?": a pick among the frameworks
+    which_of_them = r.superlative and r.attribute is not None and bool(_WHICH_THING.search(r.text))
     plausible = (r.attribute is not None and top in ("compare", "recommend") and probs[top] >= 0.5) or (
-        select.asks_order(r) and not _foreign_subject(r, lexicon.words))
+        (select.asks_order(r) or which_of_them) and not _foreign_subject(r, lexicon.words))
     ambiguous = bool(r.frameworks) and only_ambiguous_names(r.text) and not _in_domain(r, lexicon)
     if (not _in_domain(r, lexicon) and not plausible) or _foreign_alternatives(r, lexicon.words, ambiguous) or (
             top == "out_of_scope" and probs[top] >= 0.6 and not r.frameworks and not plausible):

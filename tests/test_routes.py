@@ -480,3 +480,16 @@ def test_a_discontinued_framework_is_no_choice_in_any_situation():
 
 def test_a_yes_no_comparison_with_a_discontinued_framework_is_not_turned_into_a_choice():
     assert ask("is cntk faster than tensorflow?").verdict != ("TensorFlow",)
+
+
+# -- picks with nothing named, lists of parts ---------------------------------------------------------
+
+def test_a_pick_that_names_no_framework_is_in_scope():
+    assert ask("which of them came from the google brain team?").verdict == ("TensorFlow",)
+    assert ask("which is the most popular these days?").route != "out_of_scope"
+    assert ask("which is the most popular movie these days?").route == "out_of_scope"
+
+
+def test_a_list_of_aspects_is_answered_part_by_part():
+    answer = ask("keras: licence, speed and who makes it?")
+    assert "Apache" in answer.text and "Chollet" in answer.text and "Speed" in answer.text

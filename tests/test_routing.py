@@ -30,11 +30,14 @@ def test_a_comparison_needs_two_frameworks_or_a_superlative():
     assert route("Is PyTorch faster than Keras?", probs(attribute=0.8)) == "compare"
 
 
-def test_no_framework_and_no_domain_word_is_out_of_scope_unless_surely_a_comparison():
+def test_no_framework_and_no_domain_word_is_out_of_scope_unless_a_pick_among_them():
     assert route("Which is faster, Java or C#?", probs(compare=0.9)) == "out_of_scope"
     assert route("What is the capital of Peru?", probs(define=0.9)) == "out_of_scope"
     assert route("What is the least popular of the three?", probs(compare=0.7)) == "compare"
-    assert route("What is the least popular of the three?", probs(compare=0.4, out_of_scope=0.35)) == "out_of_scope"
+    # a pick on something frameworks are compared on is theirs, however unsure the classifier…
+    assert route("What is the least popular of the three?", probs(compare=0.4, out_of_scope=0.35)) == "compare"
+    # …unless it names what it picks among
+    assert route("What is the least popular car of the three?", probs(compare=0.4, out_of_scope=0.35)) == "out_of_scope"
 
 
 @pytest.mark.parametrize("p", [probs(compare=0.30, recommend=0.28), probs(compare=0.41, search=0.39)])

@@ -9,7 +9,7 @@ from bot.answer import Answer
 from bot.query import Reading, read
 from bot.routes.draft import Ask
 
-_SPLIT = re.compile(r"\s*(?:\band\b|\balso\b|[+&;?]|,\s*(?=(?:what|who|when|how|which|is|are|does|do|can)\b))\s*")
+_SPLIT = re.compile(r"\s*(?:\band\b|\balso\b|[+&;?,]|:\s)\s*")  # a piece with no attribute of its own is dropped
 _CONDITION = re.compile(r"^(if|since|because|given|as|assuming|now that)\b")
 _DEFINE = re.compile(r"^(what is|what's|what are|who is|tell me about)\b")
 _OPEN = (None, "definition", "background")

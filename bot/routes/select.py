@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import Answer
-from bot.lexicon import stems
+from bot.lexicon import find_phrase, stems
 from bot.query import Reading
 from bot.routes.draft import Ask, Draft, names
 from corpus import Fact
@@ -113,22 +113,32 @@ def which_have(d: Draft, candidates: list[str], attribute: str) -> Answer | None
         attribute, asked = _attribute_naming(d, names_)
         if not asked:
             return None
-    having = []
+    found: dict[str, tuple[tuple[int, int], Fact]] = {}
     for framework in candidates:
         facts = [f for f in d.kb.facts_about(framework, attribute) if not f.id.endswith("-history")]
         facts = facts[:1] if attribute in d.kb.lexicon.primary_only else facts
-        fact = next((f for f in facts if set(asked) & {s for v in f.values for s in stems(v)}), None)
-        if fact:
-            having.append(framework)
-            d.ev.fact(fact)
-            for claim in d.kb.claims_about(attribute, framework):
-                if set(asked) & set(stems(claim.quote)):
-                    d.ev.claim(claim)
+        matched = [(_said(d, f), len(set(asked) & {s for v in f.values for s in stems(v)}), f) for f in facts]
+        best = max(matched, key=lambda m: m[:2], default=(0, 0, None))
+        if best[2] is not None and best[1]:
+            found[framework] = (best[:2], best[2])  # type: ignore[assignment]
+    most = max((n for n, _ in found.values()), default=(0, 0))
+    having = [f for f, (n, _) in found.items() if n == most]  # "Google Brain": the one that says both words
+    for framework in having:
+        d.ev.fact(found[framework][1])
+        for claim in d.kb.claims_about(attribute, framework):
+            if set(asked) & set(stems(claim.quote)):
+                d.ev.claim(claim)
     if not having:
         return _none_has(d, candidates, attribute, asked)
     verb = "does" if len(having) == 1 else "do"
     return d.finish(f"According to the curated facts, {names(having)} {verb}.",
                     " ".join(c.quote for c in d.ev.citations(3)), verdict=having, limit=3)
+
+
+def _said(d: Draft, fact: Fact) -> int:
+    """The length, in words, of the longest of the fact's values the question says whole ("Google Brain": 2)."""
+    asked = d.r.tokens
+    return max((len(v) for v in map(stems, fact.values) if find_phrase(asked, v)), default=0)
 
 
 def _none_has(d: Draft, candidates: list[str], attribute: str, asked: list[str]) -> Answer:
@@ -158,13 +168,16 @@ def answer(ask: Ask) -> Answer | None:
     """A "which of them…" question answered from the facts; declines questions about one framework,
     and attributes the article ranks (those are comparisons)."""
     r = ask.reading
-    if len(r.frameworks) == 1 or r.attribute in (None, "definition", "background") or r.yesno:
+    if len(r.frameworks) == 1 or r.attribute == "definition" or r.yesno:
         return None
     if not (_WHICH.search(r.text) or r.superlative):
         return None
     d = Draft(ask, "attribute")
     candidates = list(r.frameworks) or list(FRAMEWORKS)
     attribute = r.attribute
+    if attribute in (None, "background"):  # "which of them came from the Google Brain team?": a value names it
+        attribute, named = _attribute_naming(d, set())
+        return which_have(d, candidates, attribute) if named else None
     if attribute in ("released", "version"):
         return _by_date(d, candidates, attribute, ended=False) or which_have(d, candidates, attribute)
     if attribute == "maintenance":
