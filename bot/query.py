@@ -22,7 +22,8 @@ _NOISE = re.compile(
 # A statement turned into a question by a tag: "keras has pretrained models, right?", "JAX is Google's, isn't it?".
 _TAG = re.compile(
     r"(?:,|\s)\s*(?:right|correct|isn't it|is it not|aren't they|doesn't it|don't they|didn't it|wasn't it|no|yes|yeah|"
-    r"true|or not|am i right|innit|yea|eh|ok|isn't that so|is that right|is that true|yes or no)\s*\?+\s*$")
+    r"true|or not|am i right|innit|yea|eh|ok|isn't that so|is that right|is that true|yes or no)\s*\?+\s*$"
+    r"|(?:,|\s)\s*(?:right|correct|isn't it|am i right|is that right|yes or no)\s*$")  # "pytorch = facebook right"
 # A statement with a question mark ("PyTorch is easier to debug than TensorFlow?") asks yes or no.
 _STATEMENT_VERB = re.compile(
     r"\b(is|are|was|were|has|have|had|can|does|do|did|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
@@ -133,7 +134,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     conditional = _CONDITION.match(last)
     if conditional and _attribute(stems(conditional.group(1)), lexicon)[0] is not None:
         last = conditional.group(1)  # "If TorchServe is gone, what else is there?" asks the second half
-    if last != head:
+    asks = last.rstrip().endswith("?") or bool(_YESNO_START.match(last) or _WH_START.match(last) or _WH_WORD.match(last))
+    if last != head and asks:  # statements only ("X isn't dead. It's becoming COBOL.") are read whole
         own_attribute, own_score = _attribute(stems(last), lexicon)
         # the asked sentence decides, unless it has only a weak cue ("Should I learn X or Y?") and what follows
         # it a strong one ("…from an industry perspective.")
@@ -150,7 +152,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     clause = re.split(r"[,;:]\s*|\s+-\s+", last)[-1]  # "what about the other one, is it fast?"
     yesno = not alternatives and (bool(_YESNO_START.match(last)) or bool(_TAG.search(last)) or statement
                                   or (clause != last and bool(_YESNO_START.match(clause))))
-    superlatives = [m for m in _SUPERLATIVE.findall(head) if m not in _NOT_SUPERLATIVE]
+    superlatives = [m for m in _SUPERLATIVE.findall(head) if m not in _NOT_SUPERLATIVE
+                    and not (m == "most" and "most recent" in head)]  # "in the most recent releases" ranks nothing
     subject = _subject(last, frameworks)
     if last != head and len(frameworks) >= 2:  # several sentences: the question is the last one
         named_last = tuple(find_frameworks(last))

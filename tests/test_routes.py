@@ -493,3 +493,23 @@ def test_a_pick_that_names_no_framework_is_in_scope():
 def test_a_list_of_aspects_is_answered_part_by_part():
     answer = ask("keras: licence, speed and who makes it?")
     assert "Apache" in answer.text and "Chollet" in answer.text and "Speed" in answer.text
+
+
+# -- statements, tags without a question mark, what a version still has ----------------------------
+
+def test_a_tag_without_a_question_mark_still_asks_yes_or_no():
+    assert ask("jax = google right").text.startswith("Yes")
+
+
+def test_a_version_that_removed_something_does_not_still_have_it():
+    assert ask("does tensorflow 2.17 still ship tf.estimator?").text.startswith("No")
+
+
+def test_a_statement_in_several_sentences_is_read_whole():
+    answer = ask("CNTK is not abandoned. Microsoft just moved on to other things.")
+    assert answer.citations[0].id == "fact/cntk-maintenance"
+
+
+def test_recent_releases_are_not_a_ranking_of_frameworks():
+    answer = ask("torchserve got archived in the most recent releases of pytorch")
+    assert answer.route == "attribute" and answer.citations[0].id.startswith("fact/pytorch-deployment-torchserve")

@@ -128,6 +128,15 @@ def _says_all(d: Draft, fact: Fact, asked: set[str]) -> bool:
             and not _NEGATED.search(fact.statement))
 
 
+def still_ended(d: Draft, fact: Fact) -> bool | None:
+    """For "is TorchScript still the way?" ("is it dead now?"): the answer when the fact records that the
+    thing was deprecated, removed or archived (no, or yes to the dead sense); None when it records no end."""
+    if not d.r.now or not _ENDED.search(fact.statement):
+        return None
+    dead = {t for phrase in d.kb.lexicon.negatives.get("maintenance", ()) for t in phrase}
+    return d.r.polarity < 0 or bool(dead & set(d.r.tokens))
+
+
 def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim],
            related: bool = False) -> tuple[bool | None, str]:
     """Yes or no for a yes/no question on one framework (None when the data does not settle it), and its
@@ -143,10 +152,9 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
         years = set(_YEAR_ASKED.findall(f"{facts[0].statement} {' '.join(facts[0].values)}"))
         if years:
             return asked_year.group() in years, "fact"
-    if d.r.now and current and _ENDED.search(current[0].statement):
-        # "is TorchScript still the way?": the fact records that it no longer is; "is it dead now?": it is
-        dead = {t for phrase in d.kb.lexicon.negatives.get("maintenance", ()) for t in phrase}
-        return d.r.polarity < 0 or bool(dead & set(d.r.tokens)), "fact"
+    ended = still_ended(d, current[0]) if current else None
+    if ended is not None:
+        return ended, "fact"
     if d.r.parts or related:  # not the framework's own attribute: settled only by a fact saying it all
         asked = set(d.asked_values(attribute, framework)) or distinctive
         return (True, "value") if current and _says_all(d, current[0], asked) else (None, "value")
@@ -195,7 +203,8 @@ def answer(ask: Ask) -> Answer | None:
     # The question's own content, beyond the words that name the attribute ("run on top of" for backends):
     # a fact filed under another attribute that clearly says more of it leads ("last version with native
     # Windows GPU support" is under platforms).
-    content = _asked(d, framework) - {t for phrase, _ in d.kb.lexicon.cues.get(attribute, ()) for t in phrase}
+    content = _asked(d, framework) - {t for name in (attribute, "background") for phrase, _ in d.kb.lexicon.cues.get(name, ())
+                                      for t in phrase}  # nor "machine learning", which every framework is about
     elsewhere = related_facts(d, framework)
     if facts and content and elsewhere and elsewhere[0] not in facts:
         here, there = hits(d, content, facts[0]), hits(d, content, elsewhere[0])

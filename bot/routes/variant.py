@@ -8,7 +8,7 @@ from bot.answer import Answer
 from bot.lexicon import stems
 from bot.routes.draft import Ask, Draft
 from corpus import Fact
-from bot.routes.attribute import fact_raw, fact_words
+from bot.routes.attribute import fact_raw, fact_words, still_ended
 from index.analyzer import FRAMEWORKS
 
 _NEGATED = re.compile(r"\b(not|no longer|never|isn't|aren't|doesn't)\b", re.I)
@@ -46,6 +46,9 @@ def _yes_or_no(d: Draft, fact: Fact, asked: set[str]) -> str:
         return ""
     words = fact_words(fact)
     own = set(d.r.terms) - _NAMES - {t for v in d.r.versions for t in stems(v)}
+    ended = still_ended(d, fact)
+    if ended is not None and own & words:  # "Does TF 2.16 still include tf.estimator?": it was removed
+        return "Yes. " if ended else "No. "
     if not own or not all(d.kb.lexicon.widen({t}) & words for t in own):
         return "The corpus does not settle that plainly. "
     return "No. " if _NEGATED.search(fact.statement) else "Yes. "
