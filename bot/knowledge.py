@@ -67,14 +67,14 @@ def _value_words(facts: tuple[Fact, ...], cues: frozenset[str]) -> dict[str, obj
     """Words that name something the facts are about (a product, a company, a format): a question with
     one of them is in the domain even when it names no framework ("What is PyTensor?"); for each
     attribute, the words of its values ("microsoft" for developer); for each framework, the words of its
-    current facts' values ("the Microsoft one" is CNTK)."""
+    primary facts' values ("the Microsoft one" is CNTK; PyTorch's board members do not make it Microsoft's)."""
     common = {t for f in facts for t in stems(f.attribute)} | set(STOPWORDS) | _ORDINARY | cues
     by_attribute: dict[str, set[str]] = defaultdict(set)
     by_framework: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
         words = {t for v in fact.values for t in stems(v) if t[0].isalpha()} - set(STOPWORDS)
         by_attribute[fact.attribute] |= words
-        if not fact.id.endswith("-history"):
+        if fact.id == f"{fact.framework.lower()}-{fact.attribute.replace('_', '-')}":  # primary: what it is known by
             by_framework[fact.framework] |= words - _ORDINARY
     named = {t for f in facts for t in stems(" ".join(f.values) + " " + f.id.replace("-", " ")) if t[0].isalpha() and len(t) > 2}
     return {"named": frozenset(named - common), "values": {k: frozenset(v) for k, v in by_attribute.items()},

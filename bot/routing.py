@@ -15,7 +15,8 @@ _DOMAIN = frozenset(t for w in (
     "framework frameworks library libraries deep learning machine neural network networks model models train "
     "training tensor tensors ai ml dl gpu gpus tpu cuda backend backends tensorboard dataset datasets pretrained "
     "onnx inference autograd layer layers artificial intelligence keras_backend tf.function torch.compile "
-    "litert tflite executorch torchserve serving xla epoch epochs gradient gradients").split() for t in stems(w))
+    "litert tflite executorch torchserve serving xla epoch epochs gradient gradients article chart").split()
+    for t in stems(w))
 # "Java or C#?": alternatives that are not frameworks mean the question is about something else.
 _ALTERNATIVE = re.compile(r"([\w#+.]+)\s*,?\s+(?:or|vs\.?|versus)\s+([\w#+.]+)")
 
@@ -72,20 +73,22 @@ _DANGLING_IT = re.compile(r"\b(?:is|does|was|can|did|will|would|about) (?:it|the
                           r"\bthe other one\b")
 # "the other one", "the Microsoft one": a framework named by the chat so far.
 _OTHER = re.compile(r"\bthe other(?: one| framework| library)?\b")
-_THE_X_ONE = re.compile(r"\bthe ([a-z][\w.-]*) (?:one|framework|library)\b")
+_THE_X_ONE = re.compile(r"\bthe (?:\w+ )?(?:one|framework|library) (?:from|by|made by|built by|of) ([a-z][\w.-]*)"
+                        r"|\bthe ([a-z][\w.-]*) (?:one|framework|library)\b")
 _NOT_A_NAME = frozenset("other first last new old same previous next right best".split())
 # "is it part of TensorFlow?": the pronoun is what is asked about, the framework named is the other side.
 _IT_ASKED = re.compile(r"^(?:is|does|can|will|was|did|could|would) (?:it|they)\b")
 
 
 def _referred(r: Reading, ctx: Context, lexicon: Lexicon) -> tuple[str, ...]:
-    """The framework "the other one" or "the <word> one" points to in the chat, if exactly one fits."""
+    """The framework "the other one" or "the <word> one" points to in the chat (or, at its start, among all
+    six: "the Microsoft one"), if exactly one fits."""
     before = ctx.reading
     if _OTHER.search(r.text):
         subject = before.subject or (before.frameworks[0] if before.frameworks else None)
         others = tuple(f for f in before.frameworks if f != subject)
         return others if len(others) == 1 else ()
-    named = [w for w in _THE_X_ONE.findall(r.text) if w not in _NOT_A_NAME]
+    named = [w for pair in _THE_X_ONE.findall(r.text) for w in pair if w and w not in _NOT_A_NAME]
     if not named or r.frameworks:
         return ()
     words = set(stems(" ".join(named)))
@@ -103,7 +106,8 @@ def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
             or bool(_THE_X_ONE.search(r.text) and not r.frameworks)
             or (r.pronoun and (not r.frameworks or bool(_COMPARE_IT.search(r.text))
                                or (r.yesno and len(r.frameworks) == 1 and bool(_IT_ASKED.match(r.text)))))
-            or (short and not r.frameworks and r.attribute is not None and not r.superlative))
+            or (short and not r.frameworks and r.attribute is not None and not r.superlative)
+            or (not r.frameworks and r.attribute is not None and bool(_WHY.match(r.text))))  # "why does it say Lua?"
 
 
 def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexicon) -> Decision:
@@ -149,6 +153,8 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     """The route for a reading, with a confidence in [0, 1]."""
     if not r.tokens:
         return Decision("help", 1.0, r)
+    if ctx is None and (named := _referred(r, Context("search", Reading("")), lexicon)):
+        r = r.with_context(frameworks=named, subject=named[0])  # "the Microsoft one is dead, isn't it?"
     if ctx is not None and not r.frameworks and (
             (_WHY.match(r.text) and not r.attribute) or followup.RECHECK.search(r.text)):
         return Decision(ctx.route, 0.9, ctx.reading, followup=True)  # "why?", "still true?": about the last answer

@@ -26,12 +26,13 @@ _SLACK_MARKUP = re.compile(r"<(?:[@#!][^>|]*|(?:https?|mailto):[^>|]*)(?:\|([^>]
 
 
 def clean(question: object) -> str:
-    """Any input as plain text: bytes decoded, lone surrogates and control characters replaced,
+    """Any input as plain text: bytes decoded, lone surrogates and control characters replaced, full-width
+    forms folded (NFKC),
     Slack markup (<@U1>, <!channel>, <http://x|label>) reduced to its visible label."""
     if isinstance(question, (bytes, bytearray)):
         question = bytes(question).decode("utf-8", "replace")
     text = "" if question is None else str(question)
-    text = text.encode("utf-8", "replace").decode("utf-8")
+    text = unicodedata.normalize("NFKC", text.encode("utf-8", "replace").decode("utf-8"))  # "？" is "?"
     text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") else ch for ch in text)
     text = _SLACK_MARKUP.sub(lambda m: m.group(1) or " ", text)
     return " ".join(text.split())

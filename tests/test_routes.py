@@ -513,3 +513,44 @@ def test_a_statement_in_several_sentences_is_read_whole():
 def test_recent_releases_are_not_a_ranking_of_frameworks():
     answer = ask("torchserve got archived in the most recent releases of pytorch")
     assert answer.route == "attribute" and answer.citations[0].id.startswith("fact/pytorch-deployment-torchserve")
+
+
+# -- a third round: names without a chat, full-width marks, versions in parts -------------------------
+
+def test_the_company_one_names_a_framework_even_at_the_start():
+    answer = ask("the one by MILA is abandoned, right?")
+    assert answer.text.startswith("Yes") and answer.citations[0].id == "fact/theano-maintenance"
+
+
+def test_the_old_one_from_a_place_is_read_by_the_place():
+    answer = chat("what is jax?", "and the old one from microsoft, is it still around?")
+    assert "CNTK" in answer.text and answer.text.startswith("No")
+
+
+def test_full_width_punctuation_is_read_as_ascii():
+    assert ask("Is keras slow？").text.startswith("Yes")
+
+
+def test_a_version_named_once_holds_for_every_part():
+    answer = ask("tensorflow 2.0 - when did it come out and what changed about eager execution?")
+    assert "2019" in answer.text
+
+
+def test_why_after_a_pick_explains_the_winner():
+    answer = chat("per the article, which one is the easiest to use?", "how come?")
+    assert "Keras" in answer.text and "The article's reasons" in answer.text
+
+
+def test_what_replaced_a_discontinued_framework_says_it_ended():
+    answer = ask("what did people move to after theano?")
+    assert "PyTensor" in answer.text and "no longer developed" in answer.text
+
+
+def test_must_i_use_a_framework_is_a_recommendation():
+    assert ask("do I have to use cntk?").route == "recommend"
+
+
+def test_not_settled_says_it_does_not_know():
+    for question in ("does keras give good error messages?", "is theano's documentation good?"):
+        answer = ask(question)
+        assert answer.text.startswith("I don't know"), question

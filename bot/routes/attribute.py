@@ -9,7 +9,7 @@ from functools import cache
 
 from bot.answer import Answer
 from bot.lexicon import stems
-from bot.routes.draft import Ask, Draft, q
+from bot.routes.draft import Ask, Draft, NOT_SETTLED, q
 from corpus import Claim, Fact
 from index.analyzer import FRAMEWORKS, raw_tokens
 from index.analyzer import words as analyze_words
@@ -50,6 +50,7 @@ def _overlap(d: Draft, fact: Fact, asked: set[str]) -> int:
     return hits(d, asked, fact) + 2 * versions + on_topic
 
 
+_OPINION = re.compile(r"\b(good|bad|great|nice|decent|solid|poor|terrible|awful|excellent|any good)\b")
 _YEAR_ASKED = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
 _ENDED = re.compile(r"\b(deprecated|archived|discontinued|removed|retired|end of life|no longer (?:actively )?"
                     r"(?:maintained|developed|supported|recommended))\b")
@@ -156,6 +157,8 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
     if ended is not None:
         return ended, "fact"
     if d.r.parts or related:  # not the framework's own attribute: settled only by a fact saying it all
+        if _OPINION.search(d.r.text):
+            return None, "value"  # "is Theano's documentation good?": a fact that mentions it does not judge it
         asked = set(d.asked_values(attribute, framework)) or distinctive
         return (True, "value") if current and _says_all(d, current[0], asked) else (None, "value")
     own = d.kb.facts_about(framework, attribute)
@@ -249,6 +252,10 @@ def answer(ask: Ask) -> Answer | None:
         article.append(f"The article says: {q(claims[0].quote)}.")
     noted = {fact.id for _, fact in d.ev.corrected}
     current = [facts[0].statement] if facts and (fact_first or facts[0].id not in noted) else []
+    status = d.kb.facts_about(framework, "maintenance")[:1] if attribute == "successor" else ()
+    for fact in [f for f in status if f.stance == "no" and f not in facts[:1]]:
+        d.ev.fact(fact)  # "Theano is dead; any alternative?": why it has a successor comes with it
+        current.append(fact.statement)
     change = what_changed(d, framework, facts[:1]) if r.now else None
     if change:  # "does it still…?": a change the facts record elsewhere is part of the answer
         d.ev.fact(change)
@@ -256,7 +263,7 @@ def answer(ask: Ask) -> Answer | None:
     if not r.yesno:
         lead = ""
     elif decided is None:
-        lead = "The corpus does not settle that plainly. "
+        lead = NOT_SETTLED + " "
     elif basis == "now":
         lead = ("Yes, today" if decided else "No, not today") + " (the article's view is dated). "
     else:

@@ -15,6 +15,7 @@ from index.analyzer import FRAMEWORKS, STOPWORDS
 
 _OPENERS = frozenset("because since although though while when after before both today through by in on as the a an there it its this".split())
 MAX_STATED_CORRECTIONS = 2
+NOT_SETTLED = "I don't know for sure: the corpus does not settle that plainly."
 
 
 def names(frameworks: Sequence[str], joiner: str = "and") -> str:

@@ -48,7 +48,7 @@ def reasons(ask: Ask) -> Answer | None:
     before = ask.context.reading
     attribute = before.attribute if before.attribute not in _OPEN else "definition"
     d = Draft(ask, ask.context.route, before)
-    frameworks = list(before.frameworks)
+    frameworks = list(before.frameworks or ask.context.verdict)  # "which is most popular?" "why?": about the winner
     claims = [c for c in d.kb.claims_about(attribute) if not frameworks or set(frameworks) & set(c.frameworks)]
     # what ranked them first, then what names most of them
     explaining = sorted(claims, key=lambda c: (not c.rank, -len(set(frameworks) & set(c.frameworks)), -len(c.quote)))[:2]

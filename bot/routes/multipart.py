@@ -9,9 +9,9 @@ from bot.answer import Answer
 from bot.query import Reading, read
 from bot.routes.draft import Ask
 
-_SPLIT = re.compile(r"\s*(?:\band\b|\balso\b|[+&;?,]|:\s)\s*")  # a piece with no attribute of its own is dropped
+_SPLIT = re.compile(r"\s*(?:\band\b|\balso\b|[+&;?,]|:\s|\s-+\s)\s*")  # a piece with no attribute of its own is dropped
 _CONDITION = re.compile(r"^(if|since|because|given|as|assuming|now that)\b")
-_DEFINE = re.compile(r"^(what is|what's|what are|who is|tell me about)\b")
+_DEFINE = re.compile(r"^(what is|what's|whats|wat is|wats|what are|who is|tell me about)\b")
 _OPEN = (None, "definition", "background")
 
 
@@ -39,8 +39,8 @@ def parts(ask: Ask) -> list[Reading]:
     if len(asked) < 2 or len(set(kinds)) < len(kinds):
         return [ask.reading]
     whole = ask.reading
-    return [r.with_context(frameworks=r.frameworks or whole.frameworks, parts=r.parts or whole.parts, yesno=r.yesno)
-            for r in asked]
+    return [r.with_context(frameworks=r.frameworks or whole.frameworks, parts=r.parts or whole.parts,
+                           versions=r.versions or whole.versions, yesno=r.yesno) for r in asked]
 
 
 def answer(ask: Ask, route_part: Callable[[Ask, Reading], Answer]) -> Answer | None:

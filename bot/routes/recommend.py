@@ -18,7 +18,7 @@ _CHOICE = re.compile(r"\b(better|best|should|choose|choice|pick|use|learn|worth|
                      r"recommend\w*|suggest\w*|advice|help me|standardi[sz]e on|settle on|adopt|bet on|commit to|go for)\b")
 # "Is Theano any good?", "is JAX worth it?": a judgement of one framework as a whole, which is a recommendation.
 JUDGEMENT = re.compile(r"\b(any good|good|worth|recommended|viable|a good (?:choice|idea|pick|option)|ok to use|fine to use|"
-                       r"usable|decent|solid)\b")
+                       r"usable|decent|solid|must|have to|need to use|required to use)\b")
 SITUATIONS = ("beginner", "industry", "prototyping", "research", "deployment", "datasets")
 # What a truly open "which should I use?" is made of; any other content word asks something specific.
 _OPEN_WORDS = frozenset(stems(
@@ -29,7 +29,7 @@ _OPEN_WORDS = frozenset(stems(
     "projects worth it overall general generally option options choice choices between among them these those "
     "three six all any of the for to do does is are a an be in on with and or thanks hey hi so just want "
     "wanna need think guys folks team us work job career next yet first standardize standardise settle adopt bet "
-    "commit go for company org organisation organization stack"))
+    "commit go for company org organisation organization stack u ya pls plz someone anyone can could"))
 
 
 def _status(d: Draft, framework: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import Answer
-from bot.routes.draft import Ask, Draft, q
+from bot.routes.draft import Ask, Draft, NOT_SETTLED, q
 from index.analyzer import FRAMEWORKS, analyze
 
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without|cannot|can't|doesn't|don't|isn't|aren't|won't|lacks?)\b", re.I)
@@ -47,5 +47,5 @@ def _yesno(d: Draft, hits: list, wanted: set[str]) -> Answer:
                     d.ev.claim(claim)
                 return d.finish(f"Yes, according to the article: {q(sentence)}.", confidence=min(d.ask.confidence, 0.6), limit=3)
     first = [d.ev.chunk(hit.doc) for hit in hits][0]
-    return d.finish(f"The corpus does not settle that plainly. The closest passage ({first.section}): {q(first.quote)}.",
+    return d.finish(f"{NOT_SETTLED} The closest passage ({first.section}): {q(first.quote)}.",
                     confidence=min(d.ask.confidence, 0.4), limit=3)

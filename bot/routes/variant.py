@@ -6,7 +6,7 @@ import re
 
 from bot.answer import Answer
 from bot.lexicon import stems
-from bot.routes.draft import Ask, Draft
+from bot.routes.draft import Ask, Draft, NOT_SETTLED
 from corpus import Fact
 from bot.routes.attribute import fact_raw, fact_words, still_ended
 from index.analyzer import FRAMEWORKS
@@ -50,5 +50,5 @@ def _yes_or_no(d: Draft, fact: Fact, asked: set[str]) -> str:
     if ended is not None and own & words:  # "Does TF 2.16 still include tf.estimator?": it was removed
         return "Yes. " if ended else "No. "
     if not own or not all(d.kb.lexicon.widen({t}) & words for t in own):
-        return "The corpus does not settle that plainly. "
+        return NOT_SETTLED + " "
     return "No. " if _NEGATED.search(fact.statement) else "Yes. "
