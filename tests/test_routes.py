@@ -554,3 +554,13 @@ def test_not_settled_says_it_does_not_know():
     for question in ("does keras give good error messages?", "is theano's documentation good?"):
         answer = ask(question)
         assert answer.text.startswith("I don't know"), question
+
+
+def test_a_plea_is_answered_from_the_fact_it_is_about():
+    answer = ask("pls bring back gpu support on native windows!!")
+    assert "2.10" in answer.text
+
+
+def test_a_hardware_qualifier_is_not_the_question():
+    answer = ask("is keras on gpu slower than tensorflow?")
+    assert answer.route == "compare" and answer.text.startswith("Yes")

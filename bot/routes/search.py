@@ -9,6 +9,8 @@ from bot.routes.draft import Ask, Draft, NOT_SETTLED, q
 from index.analyzer import FRAMEWORKS, analyze
 
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without|cannot|can't|doesn't|don't|isn't|aren't|won't|lacks?)\b", re.I)
+# Words of a plea, not of its topic ("Please bring back native Windows CUDA support!")
+_PLEA = frozenset(analyze("please pls plz bring back want wish hope love finally really someone anyone help thanks"))
 _TOPIC_DROP = re.compile(r"^(?:(?:what|who|how|why|when|where|which|is|are|does|do|can|could|should|tell me|explain)\b\s*)+", re.I)
 
 
@@ -22,7 +24,7 @@ def answer(ask: Ask) -> Answer:
     d = Draft(ask)
     r = d.r
     hits = d.kb.index.search(r.text, k=3)
-    wanted = set(analyze(r.text)) - {f.lower() for f in FRAMEWORKS}
+    wanted = set(analyze(r.text)) - {f.lower() for f in FRAMEWORKS} - _PLEA
     if not hits:
         return d.not_covered(topic(r.text))
     best = d.kb.index.tokens[d.kb.index.docs.index(hits[0].doc)]
