@@ -113,10 +113,15 @@ def find_frameworks(text: str) -> list[str]:
     return list(dict.fromkeys(named))
 
 
+_SPACED_NUMBER = re.compile(r"\b([a-z]+) (\d)\b")
+
+
 def find_uncovered(text: str) -> list[str]:
     """Frameworks the corpus does not cover that `text` names ("MXNet", "Caffe"), in order of mention."""
     by_lower = {n.lower(): n for n in UNCOVERED}
-    found = [by_lower[m] for m in _UNCOVERED.findall(unicodedata.normalize("NFKC", text).casefold())]
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _SPACED_NUMBER.sub(lambda m: m[1] + m[2] if (m[1] + m[2]) in by_lower else m[0], text)  # "Caffe 2"
+    found = [by_lower[m] for m in _UNCOVERED.findall(text)]
     return list(dict.fromkeys(found))
 
 

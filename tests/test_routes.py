@@ -564,3 +564,20 @@ def test_a_plea_is_answered_from_the_fact_it_is_about():
 def test_a_hardware_qualifier_is_not_the_question():
     answer = ask("is keras on gpu slower than tensorflow?")
     assert answer.route == "compare" and answer.text.startswith("Yes")
+
+
+# -- the past, and names the corpus mentions without covering -----------------------------------------
+
+def test_what_was_once_so_is_yes_even_when_it_is_not_so_today():
+    assert ask("did keras ever support the theano backend?").text.startswith("Yes")
+    assert ask("does keras support the theano backend?").text.startswith("No")
+
+
+def test_an_uncovered_name_a_fact_mentions_is_answered_from_that_fact():
+    answer = ask("amazon had an mxnet fork of keras, right?")
+    assert answer.text.startswith("Yes") and "MXNet" in answer.text
+
+
+def test_an_uncovered_name_is_still_named_in_a_comparison_or_on_its_own():
+    assert ask("mxnet or keras for a new project?").text.startswith("I don't know MXNet")
+    assert ask("is caffe 2 still maintained?").text.startswith("I don't know Caffe2")

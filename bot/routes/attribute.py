@@ -129,6 +129,18 @@ def _says_all(d: Draft, fact: Fact, asked: set[str]) -> bool:
             and not _NEGATED.search(fact.statement))
 
 
+_PAST_ASKED = re.compile(r"^(?:was|were|did|had)\b|\b(?:ever|used to|originally|back then|in the past|at first|initially|once)\b")
+
+
+def past_fact(d: Draft, framework: str, attribute: str) -> Fact | None:
+    """For "did Keras ever run on MXNet?": the framework's past-only fact that names the asked value."""
+    if not _PAST_ASKED.search(d.r.text):
+        return None
+    asked = set(d.asked_values(attribute, framework))
+    return next((f for f in d.kb.facts_about(framework, attribute) if f.id.endswith("-history")
+                 and asked & {t for v in f.values for t in stems(v)}), None)
+
+
 def still_ended(d: Draft, fact: Fact) -> bool | None:
     """For "is TorchScript still the way?" ("is it dead now?"): the answer when the fact records that the
     thing was deprecated, removed or archived (no, or yes to the dead sense); None when it records no end."""
@@ -153,6 +165,8 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
         years = set(_YEAR_ASKED.findall(f"{facts[0].statement} {' '.join(facts[0].values)}"))
         if years:
             return asked_year.group() in years, "fact"
+    if past_fact(d, framework, attribute):
+        return True, "fact"  # it was so once, whatever today's facts say
     ended = still_ended(d, current[0]) if current else None
     if ended is not None:
         return ended, "fact"
@@ -199,6 +213,9 @@ def answer(ask: Ask) -> Answer | None:
     assert attribute is not None
     label = d.label(attribute)
     facts = part_facts(d, framework) or best_facts(d, d.kb.facts_about(framework, attribute), framework)
+    once = past_fact(d, framework, attribute)
+    if once:
+        facts = [once] + [f for f in facts if f is not once]
     if attribute == "successor" and r.parts and facts:
         # "what replaced TorchServe?": today's way on the part's own attribute, then what became of the part
         today = [f for f in d.kb.facts_about(framework, facts[0].attribute) if not f.id.endswith("-history")][:1]

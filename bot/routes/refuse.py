@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import Answer
+from bot.lexicon import stems
 from bot.routes.draft import Ask, Draft, names
 from index.analyzer import FRAMEWORKS, find_uncovered
 
@@ -30,6 +31,7 @@ _NOT_OURS_TEXT = (
     "Sorry, I can't help with that: I don't write code or give buying advice. I answer questions about choosing "
     f"between deep-learning frameworks ({', '.join(FRAMEWORKS)}), from a comparison article and curated facts."
 )
+_CHOICE_OR_COMPARISON = re.compile(r"\b(or|vs\.?|versus|compare[ds]?|comparison|better|best|than|instead of|switch)\b")
 # A follow-up that only makes sense after something: "why?", "is that still true?", "what replaced it?".
 _DANGLING = re.compile(r"^(why|how come|how so|really|and|what about|how about|is that|is it still|still true|"
                        r"what replaced it|compare it|what about it|same for)\b|\b(it|that|this|them|they)\b")
@@ -56,6 +58,10 @@ def uncovered(ask: Ask) -> Answer | None:
     if not unknown:
         return None
     known = list(ask.reading.frameworks)
+    valued = set().union(*ask.kb.lexicon.values.values())  # words of the facts' values
+    if len(known) == 1 and not _CHOICE_OR_COMPARISON.search(ask.reading.text) and all(
+            set(stems(name)) <= valued for name in unknown):
+        return None  # "Keras used to run on MXNet, right?": a fact about a covered framework names it
     them = "it" if len(unknown) == 1 else "them"
     if known:
         text = (f"I don't know {names(unknown)}: the corpus does not cover {them}, so I can't compare "
