@@ -12,6 +12,7 @@ _YESNO_START = re.compile(
     r"^(is|are|was|were|does|do|did|can|could|should|would|will|has|have|had|isn't|aren't|doesn't|don't|can't|"
     r"won't|shouldn't|wasn't|hasn't|haven't|didn't)\b")
 _ALTERNATIVES = re.compile(r"\b(or|vs|versus)\b")
+_ALTERNATIVE_AT_END = re.compile(r"\b(?:or|vs|versus) [\w.+#-]+(?: [\w.+#-]+)?\W*$")
 _SUPERLATIVE = re.compile(
     r"\b(\w+est|best|worst|most|least|number one|top|which (?:framework|library|one|tool)s?|of (?:the|all) (?:three|3|them|these|frameworks))\b")
 _NOT_SUPERLATIVE = {"interest", "latest", "test", "request", "suggest", "honest", "rest", "forest", "west", "guest", "contest", "modest", "harvest", "manifest"}
@@ -37,7 +38,7 @@ _NOW = re.compile(
     r"as of now|right now|at the moment|modern|present day|yet)\b")
 _CONDITION = re.compile(r"^(?:if|since|because|given that|now that|assuming)\b[^,]*,\s*(.+)$")
 _QUALIFIER = re.compile(r"\b(?:with|on|using|via|under) (?:the |a |its )?[\w.]+ backend\b"
-                        r"|\bon (?:a |the )?(?:cpus?|gpus?|tpus?|windows|linux|macos|mac)\b")  # "is PyTorch on CPU faster…"
+                        r"|\bon (?:a |the )?(?:cpus?|gpus?|tpus?|windows|linux|macos|mac)\b(?=.*\b(?:than|faster|slower|vs)\b)")
 _FOLLOWUP_START = re.compile(r"^(and|also|what about|how about|what of|same for|same question|then|ok and|okay and|so)\b")
 _PRONOUN = re.compile(r"\b(it|its|it's|they|them|their|this one|that one|the other one|the other|both|either)\b"
                       r"|\b(?:does|did|is|was|has|can|would|will|how) (?:that|this)\b")  # "how does that stack up…"
@@ -147,7 +148,9 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         elif later is not None and later_score >= 3:
             attribute, score = later, later_score
     # "Is TensorFlow high level or low level?" and "Is PyTorch or Keras faster?" ask which, not whether.
-    alternatives = bool(_ALTERNATIVES.search(head)) and " than " not in f" {head} "
+    # …but "does PyTorch still need Flask or Django to serve a model?" asks whether
+    alternatives = bool(_ALTERNATIVES.search(head)) and " than " not in f" {head} " and (
+        len(frameworks) >= 2 or bool(_ALTERNATIVE_AT_END.search(head)))
     statement = (last.rstrip().endswith("?") and not _WH_WORD.search(last) and not _WH_START.match(last)
                  and bool(_STATEMENT_VERB.search(last)))
     clause = re.split(r"[,;:]\s*|\s+-\s+", last)[-1]  # "what about the other one, is it fast?"

@@ -581,3 +581,30 @@ def test_an_uncovered_name_a_fact_mentions_is_answered_from_that_fact():
 def test_an_uncovered_name_is_still_named_in_a_comparison_or_on_its_own():
     assert ask("mxnet or keras for a new project?").text.startswith("I don't know MXNet")
     assert ask("is caffe 2 still maintained?").text.startswith("I don't know Caffe2")
+
+
+# -- a fourth round: lists of questions, objects in a yes/no, names only a fact mentions --------------
+
+def test_a_comma_list_of_questions_is_answered_whole():
+    answer = ask("cntk: who built it, is it still maintained, and what should its users move to?")
+    assert "Microsoft" in answer.text and "2.7" in answer.text and "ONNX" in answer.text
+
+
+def test_alternatives_that_are_objects_keep_a_yes_no():
+    assert ask("do pytorch models still need flask or fastapi to be served?").text.startswith("No")
+    assert not ask("is keras written in python or c++?").text.startswith(("Yes", "No"))
+
+
+def test_a_name_only_a_fact_mentions_is_explained_by_that_fact():
+    answer = ask("whatever became of plaidml?")
+    assert answer.text.startswith("I don't know PlaidML as a framework") and answer.citations
+
+
+def test_a_headline_year_decides_a_year_question():
+    assert ask("was keras first released in 2015?").text.startswith("Yes")
+    assert ask("was theano first released in 2007?").text.startswith("No")
+
+
+def test_macbook_is_a_mac_and_make_asks_who_made_it():
+    assert any("mps" in c.id for c in ask("pytorch on my macbook gpu, possible?").citations)
+    assert ask("which framework did microsoft make?").verdict == ("CNTK",)

@@ -162,9 +162,9 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
     distinctive = set(d.r.terms) - generic - {framework.lower()} - {t for p in d.r.parts for t in stems(p)}
     asked_year = _YEAR_ASKED.search(d.r.text)
     if asked_year and not d.r.now and facts:  # "merged into TensorFlow in 2019?": the year is what is asked
-        years = set(_YEAR_ASKED.findall(f"{facts[0].statement} {' '.join(facts[0].values)}"))
-        if years:
-            return asked_year.group() in years, "fact"
+        headline = _YEAR_ASKED.search(facts[0].value)  # "First release … 2009 (in use since 2007)": 2009
+        if headline:
+            return asked_year.group() == headline.group(), "fact"
     if past_fact(d, framework, attribute):
         return True, "fact"  # it was so once, whatever today's facts say
     ended = still_ended(d, current[0]) if current else None
@@ -173,6 +173,9 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
     if d.r.parts or related:  # not the framework's own attribute: settled only by a fact saying it all
         if _OPINION.search(d.r.text):
             return None, "value"  # "is Theano's documentation good?": a fact that mentions it does not judge it
+        said = {m.lower() for m in _ENDED.findall(d.r.text)}
+        if said and current and any(w in current[0].statement.lower() for w in said):
+            return True, "value"  # "TorchScript is deprecated in recent releases?": the fact says deprecated
         asked = set(d.asked_values(attribute, framework)) or distinctive
         return (True, "value") if current and _says_all(d, current[0], asked) else (None, "value")
     own = d.kb.facts_about(framework, attribute)

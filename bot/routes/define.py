@@ -29,6 +29,10 @@ def framework(ask: Ask) -> Answer | None:
     if facts:
         d.ev.fact(facts[0])
         parts.append(f"Today: {facts[0].statement}")
+    maker = d.kb.facts_about(name, "developer")[:1] if not own else ()
+    for fact in maker:  # the article says who made the three it covers; for the others, the facts do
+        d.ev.fact(fact)
+        parts.append(fact.statement)
     status = d.kb.facts_about(name, "maintenance")
     if status and status[0].stance == "no":
         d.ev.fact(status[0])

@@ -11,7 +11,7 @@ from bot.routes.draft import Ask
 
 _SPLIT = re.compile(r"\s*(?:\band\b|\balso\b|[+&;?,]|:\s|\s-+\s)\s*")  # a piece with no attribute of its own is dropped
 _CONDITION = re.compile(r"^(if|since|because|given|as|assuming|now that)\b")
-_DEFINE = re.compile(r"^(what is|what's|whats|wat is|wats|what are|who is|tell me about)\b")
+_DEFINE = re.compile(r"^(what is|what's|whats|wat is|wats|what are|who is|tell me about|what(?= \S+$))\b")  # "what jax"
 _OPEN = (None, "definition", "background")
 
 
@@ -34,9 +34,13 @@ def parts(ask: Ask) -> list[Reading]:
     if len(pieces) < 2:
         return [ask.reading]
     readings = [read(p, lexicon) for p in pieces]
-    asked = [r for r in readings if _kind(r)]
-    kinds = [_kind(r) for r in asked]
-    if len(asked) < 2 or len(set(kinds)) < len(kinds):
+    asked, kinds = [], []
+    for r in readings:  # a kind asked twice ("…is it alive, what's the fork?") is answered once
+        kind = _kind(r)
+        if kind and kind not in kinds:
+            asked.append(r)
+            kinds.append(kind)
+    if len(asked) < 2:
         return [ask.reading]
     whole = ask.reading
     return [r.with_context(frameworks=r.frameworks or whole.frameworks, parts=r.parts or whole.parts,

@@ -69,6 +69,12 @@ def uncovered(ask: Ask) -> Answer | None:
                 f"{names(FRAMEWORKS[:3], 'or')}.")
         d = Draft(ask, "search")
         return d.finish(text, confidence=0.3, limit=0)
+    mention = [f for f in ask.kb.corpus.facts if any(set(stems(n)) <= {t for v in f.values for t in stems(v)} for n in unknown)]
+    if mention and not _CHOICE_OR_COMPARISON.search(ask.reading.text):  # "What happened to Caffe2?"
+        d = Draft(ask, "search")
+        d.ev.fact(mention[0])
+        return d.finish(f"I don't know {names(unknown)} as a framework: the corpus does not cover {them}, but a fact "
+                        f"about {mention[0].framework} mentions {them}: {mention[0].statement}", confidence=0.4, limit=1)
     text = (f"I don't know {names(unknown)}: the corpus does not cover {them}. I only know "
             f"{names(FRAMEWORKS)}.")
     return Answer(text=text, route="out_of_scope", confidence=0.3)
