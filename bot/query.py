@@ -35,7 +35,7 @@ _FRAMEWORK_TOKENS = frozenset(f.lower() for f in FRAMEWORKS)
 _WH_WORD = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
 _NOW = re.compile(
     r"\b(today|now|nowadays|still|these days|currently|current|anymore|any more|in 202\d|this year|at present|"
-    r"as of now|right now|at the moment|modern|present day|yet)\b")
+    r"as of now|right now|at the moment|modern|present day|yet|continues?|continuing)\b")
 _CONDITION = re.compile(r"^(?:if|since|because|given that|now that|assuming)\b[^,]*,\s*(.+)$")
 _QUALIFIER = re.compile(r"\b(?:with|on|using|via|under) (?:the |a |its )?[\w.]+ backend\b"
                         r"|\bon (?:a |the )?(?:cpus?|gpus?|tpus?|windows|linux|macos|mac)\b(?=.*\b(?:than|faster|slower|vs)\b)")
@@ -131,7 +131,9 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     attribute, score = _attribute(tokens, lexicon)
     head = _NOISE.sub("", text) or text
     sentences = [x for x in re.split(r"(?<=[.?!])\s+", head) if x.strip()]
-    asked = next((x for x in reversed(sentences) if x.rstrip().endswith("?")), sentences[-1] if sentences else head)
+    # the asked sentence: the last with a "?", else the last worded as a question ("Should I learn X or Y. I have…")
+    asked = next((x for x in reversed(sentences) if x.rstrip().endswith("?")), None) or next(
+        (x for x in reversed(sentences) if _YESNO_START.match(x) or _WH_START.match(x)), sentences[-1] if sentences else head)
     last = _NOISE.sub("", asked) or asked  # "I see X. Is that abandoned now?" asks its last question
     conditional = _CONDITION.match(last)
     if conditional and _attribute(stems(conditional.group(1)), lexicon)[0] is not None:

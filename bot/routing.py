@@ -217,6 +217,8 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
 
     if n == 1 and not has_attribute and r.yesno and recommend.JUDGEMENT.search(r.text):
         route = "recommend"  # "is Theano any good?": whether to use it
+    elif route == "recommend" and n == 1 and not has_attribute and not recommend.asks_choice(r):
+        route = "define"  # "is Keras a machine-learning or a deep-learning library?": what it is
     # Unsure (a low top probability or a near tie) and without the structure a verdict needs (an attribute
     # and two frameworks or a superlative): the best passages, never a verdict.
     unsure = probs[top] < 0.35 or probs[ranked[0]] - probs[ranked[1]] < 0.05

@@ -10,7 +10,7 @@ from pathlib import Path
 from corpus.errors import CorpusError
 from corpus.records import FRAMEWORK_NAMES, identified_entries
 
-KINDS = ("requires", "part_of", "wraps")
+KINDS = ("requires", "part_of", "same", "wraps")
 
 
 @dataclass(frozen=True)

@@ -125,9 +125,14 @@ def find_uncovered(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_PHRASE_PARTS = tuple(p for p in _PARTS if " " in p)
+
+
 def find_parts(text: str) -> list[str]:
-    """Tokens naming a part of a framework ("torchserve", "torch.compile"), in order of mention."""
-    return list(dict.fromkeys(t for t in words(text) if t not in _CANONICAL and _part_of(t)))
+    """Parts of a framework a text names ("torchserve", "torch.compile", "pytorch mobile"), in order of mention."""
+    lowered = " ".join(text.lower().split())
+    phrases = [p for p in _PHRASE_PARTS if re.search(rf"\b{re.escape(p)}\b", lowered)]
+    return list(dict.fromkeys(phrases + [t for t in words(text) if t not in _CANONICAL and _part_of(t)]))
 
 
 _VERSION = re.compile(r"\d+\.\d+(?:\.\d+)?")

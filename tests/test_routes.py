@@ -608,3 +608,34 @@ def test_a_headline_year_decides_a_year_question():
 def test_macbook_is_a_mac_and_make_asks_who_made_it():
     assert any("mps" in c.id for c in ask("pytorch on my macbook gpu, possible?").citations)
     assert ask("which framework did microsoft make?").verdict == ("CNTK",)
+
+
+# -- choices between two, sameness, what still lives, corrections a ranking rests on --------------------
+
+def test_choosing_between_two_without_a_situation_names_the_situations():
+    answer = ask("jax or pytorch... tensorflow or pytorch, which one should i learn?")
+    assert "It depends on your situation" in answer.text and not answer.verdict
+
+
+def test_someone_elses_choice_is_not_a_recommendation_to_the_user():
+    assert "Which is yours?" not in ask("does deepmind use tensorflow or pytorch?").text
+
+
+def test_same_as_is_a_relation():
+    assert ask("keras and tensorflow are the same thing, right?").text.startswith("No")
+    assert ask("is cntk identical to theano?").text.startswith("No")
+
+
+def test_a_part_that_ended_is_found_among_the_frameworks_facts():
+    answer = ask("is pytorch mobile still a thing?")
+    assert answer.text.startswith("No") and answer.citations[0].id == "fact/pytorch-mobile-deprecated"
+
+
+def test_a_ranking_the_facts_supersede_says_so_first():
+    answer = ask("tensorflow or pytorch: which is better for putting models into production?")
+    assert "The article is wrong here" in answer.text and "torch.export" in answer.text
+
+
+def test_a_fuller_part_replaces_the_part_it_contains():
+    answer = ask("theano is dead, so what do its users move to now?")
+    assert "PyTensor" in answer.text and answer.text.count("no longer developed") == 1

@@ -40,6 +40,7 @@ TABLE: tuple[Answerer, ...] = (
     Answerer("relation", _IN_SCOPE, relation.answer),
     Answerer("variant", _IN_SCOPE, variant.answer),
     Answerer("maintained", _S({"compare", "recommend", "define"}), recommend.maintained_only),
+    Answerer("choice_between", _S({"compare", "recommend"}), recommend.choice_between),
     Answerer("select", _S({"compare", "recommend", "attribute", "search"}), select.answer),
     Answerer("overview", _S({"compare", "define", "search", "recommend"}), overview.answer),
     Answerer("compare", _S({"compare"}), compare.answer),

@@ -98,7 +98,7 @@ def part_facts(d: Draft, framework: str) -> list[Fact]:
     attribute, those sharing most of the question's words first."""
     if not d.r.parts:
         return []
-    named = {t for part in d.r.parts for t in stems(part)}
+    named = {t for part in d.r.parts for t in stems(part)} - _FRAMEWORK_WORDS  # "pytorch mobile": its "mobile"
     asked = set(d.r.terms) - {framework.lower()}  # "built" counts here: who built the part
     found = [f for (fw, _), group in d.kb.facts.items() if fw == framework for f in group if named & fact_words(f)]
     return sorted(found, key=lambda f: (-_overlap(d, f, asked), f.id))
@@ -150,6 +150,14 @@ def still_ended(d: Draft, fact: Fact) -> bool | None:
     return d.r.polarity < 0 or bool(dead & set(d.r.tokens))
 
 
+def ended_fact(d: Draft, framework: str, facts: Sequence[Fact]) -> Fact | None:
+    """The first fact, or a later one on what the question names ("Is PyTorch Mobile still supported?"), that
+    records an end for a present-tense question."""
+    named = (set(d.r.terms) - {framework.lower()}) | {t for p in d.r.parts for t in stems(p)}
+    about = list(facts[:1]) + [f for f in facts[1:] if named & fact_words(f)]
+    return next((f for f in about if still_ended(d, f) is not None), None)
+
+
 def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim],
            related: bool = False) -> tuple[bool | None, str]:
     """Yes or no for a yes/no question on one framework (None when the data does not settle it), and its
@@ -167,9 +175,9 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
             return asked_year.group() == headline.group(), "fact"
     if past_fact(d, framework, attribute):
         return True, "fact"  # it was so once, whatever today's facts say
-    ended = still_ended(d, current[0]) if current else None
-    if ended is not None:
-        return ended, "fact"
+    ender = ended_fact(d, framework, current)
+    if ender is not None:
+        return bool(still_ended(d, ender)), "fact"
     if d.r.parts or related:  # not the framework's own attribute: settled only by a fact saying it all
         if _OPINION.search(d.r.text):
             return None, "value"  # "is Theano's documentation good?": a fact that mentions it does not judge it
@@ -216,8 +224,8 @@ def answer(ask: Ask) -> Answer | None:
     assert attribute is not None
     label = d.label(attribute)
     facts = part_facts(d, framework) or best_facts(d, d.kb.facts_about(framework, attribute), framework)
-    once = past_fact(d, framework, attribute)
-    if once:
+    once = past_fact(d, framework, attribute) or (ended_fact(d, framework, facts) if r.yesno else None)
+    if once:  # the fact that settles it leads: a past one for "ever…?", one recording an end for "still…?"
         facts = [once] + [f for f in facts if f is not once]
     if attribute == "successor" and r.parts and facts:
         # "what replaced TorchServe?": today's way on the part's own attribute, then what became of the part
@@ -229,7 +237,7 @@ def answer(ask: Ask) -> Answer | None:
     content = _asked(d, framework) - {t for name in (attribute, "background") for phrase, _ in d.kb.lexicon.cues.get(name, ())
                                       for t in phrase}  # nor "machine learning", which every framework is about
     elsewhere = related_facts(d, framework)
-    if facts and content and elsewhere and elsewhere[0] not in facts:
+    if facts and content and elsewhere and elsewhere[0] not in facts and attribute != "successor":
         here, there = hits(d, content, facts[0]), hits(d, content, elsewhere[0])
         if there >= max(here + 4, 4):
             facts = [elsewhere[0], *facts]

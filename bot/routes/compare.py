@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from bot.answer import Answer
 from bot.rank import Ranking, rank
 from bot.routes.attribute import best_facts
-from bot.routes.draft import Ask, Draft, names
+from bot.routes.draft import MAX_STATED_CORRECTIONS, Ask, Draft, clause, names
 from index.analyzer import FRAMEWORKS
 
 _OPEN = (None, "definition", "background")
@@ -36,7 +36,21 @@ def ranked(ask: Ask, frameworks: Sequence[str] | None = None, route: str | None 
         subject = r.subject if r.subject in r.frameworks else r.frameworks[0]
         lead = ("Yes. " if subject in winners and not ranking.tie else "No. ") + lead
     support = d.cite_ranking(ranking, winners)
+    stated = {fact.id for _, fact in d.ev.corrected[:MAX_STATED_CORRECTIONS]}
+    room = MAX_STATED_CORRECTIONS - len(stated)
+    for fact in _superseding(d, list(ranking.scores), attribute, stated)[:max(room, 0)]:
+        d.ev.fact(fact)  # "PyTorch offers no such framework" was never cited, but the ranking rests on it
+        lead += f" The article is {fact.status} here: {clause(fact.statement)}"
     return d.finish(lead, support, verdict=winners)
+
+
+def _superseding(d: Draft, frameworks: Sequence[str], attribute: str, stated: set[str]) -> list:
+    """Each ranked framework's primary fact on the attribute, where it shows the article wrong or dated."""
+    found = []
+    for f in frameworks:
+        own = d.kb.facts_about(f, attribute)[:1]
+        found += [x for x in own if x.status and x.id == f"{f.lower()}-{attribute.replace('_', '-')}" and x.id not in stated]
+    return found
 
 
 def ordering(d: Draft, ranking: Ranking, polarity: int) -> str:

@@ -2,6 +2,7 @@
 tf?"): each part is answered on its own, with the frameworks the whole question names, and the answers joined."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -43,8 +44,29 @@ def parts(ask: Ask) -> list[Reading]:
     if len(asked) < 2:
         return [ask.reading]
     whole = ask.reading
-    return [r.with_context(frameworks=r.frameworks or whole.frameworks, parts=r.parts or whole.parts,
+    return [r.with_context(frameworks=_frameworks(r, whole), parts=r.parts or whole.parts,
                            versions=r.versions or whole.versions, yesno=r.yesno) for r in asked]
+
+
+def _frameworks(part: Reading, whole: Reading) -> tuple[str, ...]:
+    """A part's frameworks: its own, else the whole question's; "is it still tied to TensorFlow?" after
+    Keras keeps Keras as "it" and adds TensorFlow."""
+    if not part.frameworks:
+        return whole.frameworks[:1] if part.pronoun else whole.frameworks  # "when did it come out?": the subject
+    if part.pronoun and whole.frameworks and whole.frameworks[0] not in part.frameworks:
+        return (whole.frameworks[0], *part.frameworks)
+    return part.frameworks
+
+
+def _unsaid(answer: Answer, before: list[Answer]) -> Answer:
+    """The answer without the quoted statements an earlier part already said ("…no longer developed…")."""
+    text = answer.text
+    for quote in {c.quote for a in before for c in a.citations if len(c.quote) > 40 and c.quote in a.text}:
+        text = text.replace(quote, "")
+    if text == answer.text:
+        return answer
+    text = re.sub(r"(?<=[.!?])\s*\.+", "", " ".join(text.split()))  # the removed sentence's own full stop
+    return dataclasses.replace(answer, text=text.strip(" ") if text.strip(" .") else "")
 
 
 def answer(ask: Ask, route_part: Callable[[Ask, Reading], Answer]) -> Answer | None:
@@ -59,7 +81,12 @@ def answer(ask: Ask, route_part: Callable[[Ask, Reading], Answer]) -> Answer | N
     for part in readings:
         if not part.frameworks and part.pronoun and answers and answers[-1].verdict:
             part = part.with_context(frameworks=answers[-1].verdict)  # "which did Microsoft build, and is it…"
-        answers.append(route_part(ask, part))
+        answered = _unsaid(route_part(ask, part), answers)
+        if not answered.text or any(answered.text in a.text for a in answers):
+            continue  # two parts answered by the same fact say it once
+        answers = [a for a in answers if a.text not in answered.text] + [answered]  # …or the fuller answer
+    if len(answers) < 2:
+        return answers[0]
     citations = list(dict.fromkeys(c for pair in zip(*(a.citations[:3] for a in answers)) for c in pair))
     citations += [c for a in answers for c in a.citations if c not in citations]
     notes = tuple(dict.fromkeys(n for a in answers for n in a.notes))

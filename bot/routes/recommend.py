@@ -16,6 +16,8 @@ from bot.routes.overview import section_claims
 _OPEN = (None, "definition", "background")
 _CHOICE = re.compile(r"\b(better|best|should|choose|choice|pick|use|learn|worth|new project|go with|start|switch|which|"
                      r"recommend\w*|suggest\w*|advice|help me|standardi[sz]e on|settle on|adopt|bet on|commit to|go for)\b")
+# A choice of one's own: "should I…", "which do we pick", "recommend me…".
+_MINE = re.compile(r"\b(should|i|i'm|im|we|me|my|our|us|you recommend|recommend|better|pick|choose|learn)\b")
 # "Is Theano any good?", "is JAX worth it?": a judgement of one framework as a whole, which is a recommendation.
 JUDGEMENT = re.compile(r"\b(any good|good|worth|recommended|viable|a good (?:choice|idea|pick|option)|ok to use|fine to use|"
                        r"usable|decent|solid|must|have to|need to use|required to use)\b")
@@ -73,8 +75,8 @@ def recommend_one(ask: Ask) -> Answer | None:
     """"Should I use Theano?": no if it is no longer maintained (and what replaced it); else yes, with its
     status today and what the article recommends it for."""
     r = ask.reading
-    if len(r.frameworks) != 1:
-        return None
+    if len(r.frameworks) != 1 or not asks_choice(r):
+        return None  # "is Keras a deep-learning library?" asks what it is, not whether to use it
     d = Draft(ask, "recommend")
     framework = r.frameworks[0]
     status = _status(d, framework)
@@ -107,12 +109,39 @@ def recommend_one(ask: Ask) -> Answer | None:
     return d.finish(lead, article.strip(), verdict=(framework,) if uses else ())
 
 
+def choice_between(ask: Ask) -> Answer | None:
+    """"Should I learn PyTorch or TensorFlow?" with no situation named (or only "learn"): the situations the
+    article tells apart for these frameworks, and an invitation to say which is yours; no verdict."""
+    r = ask.reading
+    weak = r.attribute in _OPEN or (r.attribute == "beginner" and r.attribute_score < 3)
+    if len(r.frameworks) < 2 or not weak or r.yesno or not _CHOICE.search(r.text) or not _MINE.search(r.text):
+        return None  # "Does OpenAI use TensorFlow or PyTorch?" asks about someone else's choice
+    d = Draft(ask, "recommend")
+    best: dict[str, list[str]] = {}
+    for name in SITUATIONS:
+        ranking = rank(d.kb, name, r.frameworks)
+        if ranking and not ranking.tie:
+            winners = ranking.winners(1)
+            d.cite_ranking(ranking, winners)
+            best.setdefault(names(winners), []).append(d.label(name))
+    if len(best) < 2:
+        return None  # one of them wins everywhere: a ranking, not a choice of situations
+    said = "; ".join(f"{who} for {names(what)}" for who, what in best.items())
+    return d.finish(f"It depends on your situation. Of {names(r.frameworks)}, the article recommends {said}. "
+                    "Which is yours? Tell me what you will use it for, and I will answer directly.", limit=5)
+
+
 def situation(ask: Ask) -> Answer | None:
     """"Which is best for production?": a ranking on the situation's attribute."""
     r = ask.reading
     if r.attribute in _OPEN:
         return None
     return ranked(ask, r.frameworks if len(r.frameworks) >= 2 else None)
+
+
+def asks_choice(r: Reading) -> bool:
+    """Whether the question asks to choose or judge ("should I use…", "is it worth…")."""
+    return bool(_CHOICE.search(r.text) or JUDGEMENT.search(r.text))
 
 
 def is_open_choice(r: Reading) -> bool:

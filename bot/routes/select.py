@@ -8,6 +8,7 @@ import re
 from bot.answer import Answer
 from bot.lexicon import find_phrase, stems
 from bot.query import Reading
+from bot.routes import recommend
 from bot.routes.draft import Ask, Draft, names
 from corpus import Fact
 from index.analyzer import FRAMEWORKS
@@ -175,6 +176,8 @@ def answer(ask: Ask) -> Answer | None:
     d = Draft(ask, "attribute")
     candidates = list(r.frameworks) or list(FRAMEWORKS)
     attribute = r.attribute
+    if attribute in (None, "background") and recommend.is_open_choice(r):
+        return None  # "which framework should our team standardise on?" names no value, however "team" reads
     if attribute in (None, "background"):  # "which of them came from the Google Brain team?": a value names it
         attribute, named = _attribute_naming(d, set())
         return which_have(d, candidates, attribute) if named else None
