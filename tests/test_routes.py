@@ -639,3 +639,23 @@ def test_a_ranking_the_facts_supersede_says_so_first():
 def test_a_fuller_part_replaces_the_part_it_contains():
     answer = ask("theano is dead, so what do its users move to now?")
     assert "PyTensor" in answer.text and answer.text.count("no longer developed") == 1
+
+
+def test_parts_of_one_framework_are_told_apart_each_by_its_own_fact():
+    answer = ask("torchserve vs executorch, how do they differ?")
+    ids = [c.id for c in answer.citations]
+    assert "fact/pytorch-deployment-torchserve" in ids and "fact/pytorch-mobile" in ids
+
+
+def test_a_value_of_another_attribute_selects_over_a_ranked_one():
+    assert ask("which framework offers a C# api?").verdict == ("CNTK",)
+
+
+def test_status_of_each_gives_every_status_asked():
+    answer = ask("quick status check on theano, cntk and jax?")
+    assert {"fact/theano-maintenance", "fact/cntk-maintenance", "fact/jax-maintenance"} <= {c.id for c in answer.citations}
+
+
+def test_maintenance_between_frameworks_is_each_status_not_a_ranking():
+    answer = ask("is cntk more actively developed than jax?")
+    assert answer.text.startswith("No") and "According to the article" not in answer.text

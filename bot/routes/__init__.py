@@ -36,6 +36,7 @@ TABLE: tuple[Answerer, ...] = (
     Answerer("out_of_scope", _S({"out_of_scope"}), refuse.out_of_scope),
     Answerer("recheck", _IN_SCOPE, followup.recheck),
     Answerer("reasons", _IN_SCOPE, followup.reasons),
+    Answerer("parts_apart", _IN_SCOPE, attribute.parts_apart),
     Answerer("multipart", _IN_SCOPE, _multipart),
     Answerer("relation", _IN_SCOPE, relation.answer),
     Answerer("variant", _IN_SCOPE, variant.answer),

@@ -93,6 +93,41 @@ def _named_values(d: Draft, fact: Fact, framework: str) -> tuple[str, ...]:
     return tuple(f for f in FRAMEWORKS if f.lower() in values and f != framework)
 
 
+def parts_apart(ask: Ask) -> Answer | None:
+    """"What's the difference between torch.export, TorchServe and ExecuTorch?": each part's own fact, for
+    parts of one framework; declines a yes/no or a question naming fewer than two parts."""
+    r = ask.reading
+    if len(r.parts) < 2 or r.yesno or len(r.frameworks) != 1:
+        return None
+    d = Draft(ask, "attribute", any_topic=True)
+    framework = r.frameworks[0]
+    told: list[Fact] = []
+    for part in d.r.parts:
+        words = set(stems(part)) - _FRAMEWORK_WORDS
+        own = sorted((f for (fw, _), group in d.kb.facts.items() if fw == framework for f in group
+                      if words & fact_raw_stems(f) and f not in told),
+                     key=lambda f: (part not in " ".join(f.values).lower(), _position(part, f.statement),
+                                    f.id.endswith("-history"), f.id))
+        told += own[:1]
+    if len(told) < 2:
+        return None
+    for fact in told:
+        d.ev.fact(fact)
+    return d.finish(" ".join(dict.fromkeys(f.statement for f in told)), limit=len(told))
+
+
+def _position(part: str, statement: str) -> int:
+    """Where the statement names the part: at its start, it is about the part; a fact that never names it last."""
+    at = statement.lower().find(part)
+    return at if at >= 0 else len(statement) + 1
+
+
+@cache
+def fact_raw_stems(fact: Fact) -> frozenset[str]:
+    """The stems of a fact's statement and values (not its id)."""
+    return frozenset(stems(f"{fact.statement} {' '.join(fact.values)}"))
+
+
 def part_facts(d: Draft, framework: str) -> list[Fact]:
     """Facts about the part of the framework the question names ("Is TorchScript deprecated?"), any
     attribute, those sharing most of the question's words first."""
@@ -129,7 +164,7 @@ def _says_all(d: Draft, fact: Fact, asked: set[str]) -> bool:
             and not _NEGATED.search(fact.statement))
 
 
-_PAST_ASKED = re.compile(r"^(?:was|were|did|had)\b|\b(?:ever|used to|originally|back then|in the past|at first|initially|once)\b")
+_PAST_ASKED = re.compile(r"^(?:was|were|did|had)\b|\b(?:ever|used to|originally|back then|in the past|at first|initially|once|had)\b")
 
 
 def past_fact(d: Draft, framework: str, attribute: str) -> Fact | None:
@@ -137,8 +172,14 @@ def past_fact(d: Draft, framework: str, attribute: str) -> Fact | None:
     if not _PAST_ASKED.search(d.r.text):
         return None
     asked = set(d.asked_values(attribute, framework))
-    return next((f for f in d.kb.facts_about(framework, attribute) if f.id.endswith("-history")
-                 and asked & {t for v in f.values for t in stems(v)}), None)
+    found = next((f for f in d.kb.facts_about(framework, attribute) if f.id.endswith("-history")
+                  and asked & {t for v in f.values for t in stems(v)}), None)
+    if found:
+        return found
+    words = set(d.r.terms) - {framework.lower()} - d.kb.lexicon.generic.get(attribute, frozenset())
+    return next((f for (fw, _), group in sorted(d.kb.facts.items()) if fw == framework for f in group  # "an MXNet fork"
+                 if f.id.endswith("-history") and len(words & {t for v in f.values for t in stems(v)}) >= 1
+                 and words & set(d.kb.lexicon.named)), None)
 
 
 def still_ended(d: Draft, fact: Fact) -> bool | None:

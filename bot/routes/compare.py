@@ -129,4 +129,32 @@ def answer(ask: Ask) -> Answer | None:
     if r.attribute in _OPEN:
         return None
     frameworks = r.frameworks if len(r.frameworks) >= 2 else None
+    if r.attribute == "maintenance" and frameworks:
+        return statuses(ask, frameworks)
     return (r.now and now_view(ask, frameworks)) or ranked(ask, frameworks)
+
+
+def statuses(ask: Ask, frameworks: Sequence[str]) -> Answer:
+    """"Status check on Theano, CNTK and JAX?": each one's maintenance status from the facts (no ranking: the
+    facts say alive or not, not how alive); the verdict, for "which…", is the ones still maintained."""
+    d = Draft(ask)
+    said, live = [], []
+    for f in frameworks:
+        for fact in d.kb.facts_about(f, "maintenance")[:1]:
+            d.ev.fact(fact)
+            said.append(fact.statement)
+            live += [f] if fact.stance == "yes" else []
+    if not said:
+        return unranked(d, frameworks, "maintenance")
+    picks = d.r.superlative or "which" in d.r.text.split()
+    lead = f"Still maintained: {names(live) if live else 'none of them'}." if picks or d.r.yesno else ""
+    if d.r.yesno:  # "is Theano more actively maintained than PyTorch?": yes only if it lives and the others do not
+        subject = d.r.subject if d.r.subject in frameworks else frameworks[0]
+        others = [f for f in frameworks if f != subject]
+        than = " than " in f" {d.r.text} "
+        if d.r.polarity > 0:
+            yes = subject in live and not (than and any(o in live for o in others))
+        else:  # "is CNTK deader than JAX?"
+            yes = subject not in live and not (than and any(o not in live for o in others))
+        lead = ("Yes. " if yes else "No. ") + lead
+    return d.finish(f"{lead} {' '.join(said)}".strip(), verdict=live if picks else (), limit=len(said) + 1)

@@ -157,7 +157,7 @@ def described(d: Draft, frameworks: Sequence[str]) -> Answer:
             d.ev.fact(facts[0])
             said.append(facts[0].statement)
         status = d.kb.facts_about(f, "maintenance")
-        if status and status[0].stance == "no":
+        if status and (status[0].stance == "no" or d.r.attribute == "maintenance"):  # "status of each?": all
             d.ev.fact(status[0])
             said.append(status[0].statement)
     if not said and not claims:
@@ -169,4 +169,5 @@ def described(d: Draft, frameworks: Sequence[str]) -> Answer:
     else:
         lead = f"The article does not compare {names(frameworks)}."
     return d.finish(lead, ("What the curated facts say of each: " + " ".join(said) if said else "")
-                    + " Ask about one aspect (speed, deployment, ...) for more.", confidence=min(d.ask.confidence, 0.5), limit=5)
+                    + " Ask about one aspect (speed, deployment, ...) for more.", confidence=min(d.ask.confidence, 0.5),
+                    limit=2 * len(frameworks) + len(claims))

@@ -187,4 +187,8 @@ def answer(ask: Ask) -> Answer | None:
         return _by_date(d, candidates, attribute, ended=True) or _by_stance(d, candidates, attribute)
     if attribute in d.kb.lexicon.generic and not d.kb.lexicon.ordered(attribute):
         return which_have(d, candidates, attribute)
+    # a value no attribute's cue words include ("C#"; not "API" or "simplest", which ask how they rank)
+    other, named = _attribute_naming(d, {c.lower() for c in candidates} | d.kb.lexicon.words)
+    if named and other != attribute and r.attribute_score < 6:  # "which of them has a C# API?": C# is a language
+        return which_have(d, candidates, other)
     return None
