@@ -75,6 +75,8 @@ _DANGLING_IT = re.compile(r"\b(?:is|does|was|can|did|will|would|about) (?:it|the
 _OTHER = re.compile(r"\bthe other(?: one| framework| library)?\b")
 _THE_X_ONE = re.compile(r"\bthe (?:\w+ )?(?:one|framework|library) (?:from|by|made by|built by|of) ([a-z][\w.-]*)"
                         r"|\bthe ([a-z][\w.-]*) (?:one|framework|library)\b")
+_EVENTS = frozenset({"maintenance", "integration", "successor", "compile", "deployment", "mobile"})
+_THE_PICK = re.compile(r"\bthe (?:old|older|oldest|first|new|newer|newest|winner|faster|fastest|better|best|same) one\b")
 _NOT_A_NAME = frozenset("other first last new old same previous next right best".split())
 # "is it part of TensorFlow?": the pronoun is what is asked about, the framework named is the other side.
 _IT_ASKED = re.compile(r"^(?:is|does|can|will|was|did|could|would) (?:it|they)\b")
@@ -84,6 +86,8 @@ def _referred(r: Reading, ctx: Context, lexicon: Lexicon) -> tuple[str, ...]:
     """The framework "the other one" or "the <word> one" points to in the chat (or, at its start, among all
     six: "the Microsoft one"), if exactly one fits."""
     before = ctx.reading
+    if _THE_PICK.search(r.text) and len(ctx.verdict) == 1:
+        return ctx.verdict  # "which came first?" … "tell me more about the old one"
     if _OTHER.search(r.text):
         subject = before.subject or (before.frameworks[0] if before.frameworks else None)
         others = tuple(f for f in before.frameworks if f != subject)
@@ -107,7 +111,8 @@ def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
             or (r.pronoun and (not r.frameworks or bool(_COMPARE_IT.search(r.text))
                                or (r.yesno and len(r.frameworks) == 1 and bool(_IT_ASKED.match(r.text)))))
             or (short and not r.frameworks and r.attribute is not None and not r.superlative)
-            or (not r.frameworks and r.attribute is not None and bool(_WHY.match(r.text))))  # "why does it say Lua?"
+            or (not r.frameworks and r.attribute is not None and bool(_WHY.match(r.text)))  # "why does it say Lua?"
+            or bool(_THE_PICK.search(r.text)) or (not r.frameworks and bool(_FOLLOWUP_END.search(r.text))))
 
 
 def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexicon) -> Decision:
@@ -128,8 +133,11 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
         frameworks = before.frameworks
     else:
         frameworks = ctx.verdict
-    own_attribute = r.attribute not in (None, "definition", "background")
-    attribute = r.attribute if own_attribute else before.attribute
+    # "and when?" after "did Microsoft stop CNTK?" asks when it stopped, not when it came out
+    when_only = r.attribute == "released" and r.attribute_score <= 1 and before.attribute in _EVENTS
+    own_attribute = r.attribute not in (None, "definition", "background") and not when_only
+    whole = bool(re.match(r"(?:ok |so |and )?(?:tell me (?:more )?about|more about|what is|what's)\b", r.text))
+    attribute = r.attribute if own_attribute else None if whole else before.attribute  # "tell me more about the old one"
     polarity = r.polarity if own_attribute else before.polarity
     if len(frameworks) >= 2 and (ctx.route in ("compare", "recommend", "attribute") or comparative):
         route = "compare"
@@ -139,13 +147,16 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
         route = "define"
     else:
         route = ctx.route if ctx.route in ("compare", "recommend") and attribute else "search"
-    yesno = r.yesno or (before.yesno and len(r.tokens) <= 4)  # "Is Keras easy to use?" "and PyTorch?"
+    # "Is Keras easy to use?" "and PyTorch?" stays yes/no; "and when?" does not
+    yesno = r.yesno or (before.yesno and len(r.tokens) <= 4 and not _WH.search(r.text))
     parts = r.parts or (before.parts if not r.frameworks and not referred else ())  # "what replaced it?" after TorchServe
     resolved = r.with_context(frameworks=frameworks, attribute=attribute, polarity=polarity, yesno=yesno, parts=parts,
                               subject=frameworks[0] if referred else r.subject)
     return Decision(route, max(probs.get("followup", 0.0), 0.5), resolved, followup=True)
 
 
+_WH = re.compile(r"\b(what|which|who|when|where|why|how)\b")
+_FOLLOWUP_END = re.compile(r"\b(then|instead|too|as well|either)\W*$")  # "ok what should I use instead then"
 _WHY = re.compile(r"^(why|how come|how so|really|says who|source|sources|proof|evidence|are you sure)\b")
 
 
@@ -162,7 +173,8 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
             (not r.attribute and len(r.tokens) <= 5 and (_WHY.match(r.text) or followup.RECHECK.search(r.text)))
             or (len(r.tokens) <= 8 and _DANGLING_IT.search(r.text))):
         return Decision("help", 0.9, r)  # "how come?", "how fast is it?" with nothing before: ask what it means
-    if ctx is not None and _is_followup(r, probs) and (r.frameworks or r.attribute or r.pronoun or r.followup):
+    if ctx is not None and _is_followup(r, probs) and (
+            r.frameworks or r.attribute or r.pronoun or r.followup or _referred(r, ctx, lexicon)):
         return _continue(r, ctx, probs, lexicon)
     if overview.wants_overview(r.text) and (len(r.frameworks) != 1 or overview.PROS_CONS.search(r.text)) and (
             r.frameworks or overview.CHART.search(r.text)):
@@ -178,7 +190,8 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     # No framework and no domain word: in scope only if the classifier is sure it is a comparison or a
     # recommendation on something frameworks are compared on ("What is the least popular of the three?").
     # "which one came out of Google Brain?", "which is the most popular today?": a pick among the frameworks
-    which_of_them = r.superlative and r.attribute is not None and bool(_WHICH_THING.search(r.text))
+    which_of_them = r.superlative and r.attribute is not None and bool(
+        _WHICH_THING.search(r.text) or re.search(r"\b(one|ones|framework|frameworks|library)\b", r.text))
     plausible = (r.attribute is not None and top in ("compare", "recommend") and probs[top] >= 0.5) or (
         (select.asks_order(r) or which_of_them) and not _foreign_subject(r, lexicon.words))
     ambiguous = bool(r.frameworks) and only_ambiguous_names(r.text) and not _in_domain(r, lexicon)

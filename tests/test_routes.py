@@ -346,7 +346,7 @@ def test_start_over_in_any_adapter_forgets_the_chat():
                                       "which laptop should i buy to run tensorflow?"])
 def test_code_and_shopping_requests_are_declined_plainly(question):
     answer = ask(question)
-    assert answer.route == "out_of_scope" and not answer.citations and "don't write code" in answer.text
+    assert answer.route == "out_of_scope" and not answer.citations and "don't write or fix code" in answer.text
 
 
 def test_asking_for_a_comparison_table_is_not_a_code_request():
@@ -659,3 +659,23 @@ def test_status_of_each_gives_every_status_asked():
 def test_maintenance_between_frameworks_is_each_status_not_a_ranking():
     answer = ask("is cntk more actively developed than jax?")
     assert answer.text.startswith("No") and "According to the article" not in answer.text
+
+
+# -- a fifth round: the pick, event follow-ups, a backend asked about today, errors to fix ---------------
+
+def test_the_old_one_is_the_last_pick():
+    answer = chat("which is older, jax or keras?", "tell me more about the old one")
+    assert answer.route == "define" and answer.citations[0].id.startswith(("article/what-is-keras", "fact/keras"))
+
+
+def test_and_when_after_an_end_asks_when_it_ended():
+    answer = chat("did mila stop working on theano?", "and when?")
+    assert "2017" in answer.text and not answer.text.startswith(("Yes", "No"))
+
+
+def test_a_backend_a_past_fact_names_is_not_a_backend_today():
+    assert ask("can keras still run on plaidml today?").text.startswith("No")
+
+
+def test_fixing_a_users_error_is_declined():
+    assert ask("help me debug this tensorflow shape mismatch error").route == "out_of_scope"

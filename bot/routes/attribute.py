@@ -55,7 +55,7 @@ _YEAR_ASKED = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
 _ENDED = re.compile(r"\b(deprecated|archived|discontinued|removed|retired|end of life|no longer (?:actively )?"
                     r"(?:maintained|developed|supported|recommended))\b")
 _SWITCH_BACKEND = re.compile(r"\b(change|changed|changing|switch|switched|switching|set|setting|select|choose|"
-                             r"configure|configured)\b.{0,20}\bbackend")
+                             r"configure|configured)\b.{0,20}\bbackend|\bbackend\b.{0,20}\b(change|switch)")
 _PAST = re.compile(r"^(?:did|was|were|had)\b")
 
 
@@ -280,7 +280,12 @@ def answer(ask: Ask) -> Answer | None:
     elsewhere = related_facts(d, framework)
     if facts and content and elsewhere and elsewhere[0] not in facts and attribute != "successor":
         here, there = hits(d, content, facts[0]), hits(d, content, elsewhere[0])
-        if there >= max(here + 4, 4):
+        if there >= max(here + 4, 4) and r.yesno and elsewhere[0].attribute != attribute:
+            # "Can Keras still use MXNet as a backend?" is about backends, settled by today's backend facts
+            attribute, label = elsewhere[0].attribute, d.label(elsewhere[0].attribute)
+            own = best_facts(d, d.kb.facts_about(framework, attribute), framework)
+            facts = own + [elsewhere[0]] if elsewhere[0].id.endswith("-history") else [elsewhere[0], *own]
+        elif there >= max(here + 4, 4):
             facts = [elsewhere[0], *facts]
     row = d.kb.rows.get(attribute)
     cell = row.cells.get(framework) if row else None

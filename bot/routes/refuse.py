@@ -26,9 +26,10 @@ NOT_OURS = re.compile(
     r"summary|overview|list|chart)\b)|^(?:please |pls |can you |could you )?(?:build|create|make) (?:me |us )?(?:\w+ ){0,3}"
     r"(?:model|network|cnn|rnn|lstm|gan|transformer|classifier|script|program|app|function|layer)s?\b|"
     r"\b(?:give me|show me|send me|paste) (?:the |some )?(?:code|snippet|script)\b|"
-    r"\b(?:buy|buying|purchase|purchasing|shopping for)\b")
+    r"\b(?:buy|buying|purchase|purchasing|shopping for|laptops?|workstations?)\b|"
+    r"\b(?:fix|debug|solve) (?:a |an |my |this |the )?(?:\w+ ){0,4}(?:error|bug|exception|crash)\b")
 _NOT_OURS_TEXT = (
-    "Sorry, I can't help with that: I don't write code or give buying advice. I answer questions about choosing "
+    "Sorry, I can't help with that: I don't write or fix code, or give buying advice. I answer questions about choosing "
     f"between deep-learning frameworks ({', '.join(FRAMEWORKS)}), from a comparison article and curated facts."
 )
 _CHOICE_OR_COMPARISON = re.compile(r"\b(or|vs\.?|versus|compare[ds]?|comparison|better|best|than|instead of|switch)\b")
