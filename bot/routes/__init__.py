@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answer import Answer
-from bot.routes import (attribute, compare, define, followup, multipart, overview, recommend, refuse, relation, search,
-                        select, variant)
+from bot.routes import (attribute, compare, define, followup, multipart, overview, parts, recommend, refuse, relation,
+                        search, select, variant)
 from bot.routes.draft import Ask
 
 __all__ = ["Answerer", "Ask", "ROUTES", "TABLE", "answer"]
@@ -36,7 +36,7 @@ TABLE: tuple[Answerer, ...] = (
     Answerer("out_of_scope", _S({"out_of_scope"}), refuse.out_of_scope),
     Answerer("recheck", _IN_SCOPE, followup.recheck),
     Answerer("reasons", _IN_SCOPE, followup.reasons),
-    Answerer("parts_apart", _IN_SCOPE, attribute.parts_apart),
+    Answerer("parts_apart", _IN_SCOPE, parts.parts_apart),
     Answerer("multipart", _IN_SCOPE, _multipart),
     Answerer("relation", _IN_SCOPE, relation.answer),
     Answerer("variant", _IN_SCOPE, variant.answer),

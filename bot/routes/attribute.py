@@ -5,55 +5,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from bot.answer import Answer
 from bot.lexicon import stems
-from bot.routes.draft import Ask, Draft, NOT_SETTLED, q
+from bot.routes.draft import NOT_SETTLED, Ask, Draft, q
+from bot.routes.matching import asked_words, fact_words, hits, overlap
+from bot.routes.parts import part_facts
+from bot.routes.tense import ENDED, ended_fact, past_fact, still_ended, what_changed
 from corpus import Claim, Fact
-from index.analyzer import FRAMEWORKS, raw_tokens
+from index.analyzer import FRAMEWORKS
 from index.analyzer import words as analyze_words
 
 _OPEN = (None, "definition", "background")
-_FRAMEWORK_WORDS = frozenset(f.lower() for f in FRAMEWORKS)
-
-
-@cache
-def fact_words(fact: Fact) -> frozenset[str]:
-    """A fact's stemmed words (statement, values, id), computed once per fact."""
-    return frozenset(stems(f"{fact.statement} {' '.join(fact.values)} {fact.id.replace('-', ' ')}"))
-
-
-@cache
-def fact_raw(fact: Fact) -> frozenset[str]:
-    return frozenset(raw_tokens(f"{fact.statement} {' '.join(fact.values)}"))
-
-
-def _asked(d: Draft, framework: str) -> set[str]:
-    """The question's own words, with their synonyms, less the attribute's name and the framework's."""
-    generic = d.kb.lexicon.generic.get(d.r.attribute or "", frozenset())
-    return set(d.r.terms) - generic - {framework.lower()}
-
-
-def hits(d: Draft, asked: set[str], fact: Fact) -> int:
-    """How many of the asked words the fact says: 2 for the word itself, 1 for a word meaning the same."""
-    words = fact_words(fact)
-    return sum(2 if t in words else 1 if d.kb.lexicon.widen({t}) & words else 0 for t in asked)
-
-
-def _overlap(d: Draft, fact: Fact, asked: set[str]) -> int:
-    """How much of the question a fact speaks to; a version the question names ("Keras 3") counts double,
-    and naming a value of the asked attribute (a company, for "who built it?") counts once."""
-    words = fact_words(fact)
-    versions = len(set(d.r.versions) & fact_raw(fact))
-    on_topic = bool(words & d.kb.lexicon.values.get(d.r.attribute or "", frozenset()) - _FRAMEWORK_WORDS)
-    return hits(d, asked, fact) + 2 * versions + on_topic
 
 
 _OPINION = re.compile(r"\b(good|bad|great|nice|decent|solid|poor|terrible|awful|excellent|any good)\b")
 _YEAR_ASKED = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
-_ENDED = re.compile(r"\b(deprecated|archived|discontinued|removed|retired|end of life|no longer (?:actively )?"
-                    r"(?:maintained|developed|supported|recommended))\b")
 _SWITCH_BACKEND = re.compile(r"\b(change|changed|changing|switch|switched|switching|set|setting|select|choose|"
                              r"configure|configured)\b.{0,20}\bbackend|\bbackend\b.{0,20}\b(change|switch)")
 _PAST = re.compile(r"^(?:did|was|were|had)\b")
@@ -62,23 +29,23 @@ _PAST = re.compile(r"^(?:did|was|were|had)\b")
 def best_facts(d: Draft, facts: Sequence[Fact], framework: str) -> list[Fact]:
     """The facts in the order the question calls for: the primary (current) one first, unless another
     matches more of the question's own words ("How do I switch the backend?" picks the one on choosing)."""
-    asked = _asked(d, framework)
+    asked = asked_words(d, framework)
     current = [f for f in facts if not f.id.endswith("-history")] or list(facts)
     if not current:
         return []
     # a past event may answer "which release dropped it?", never "is it dead?" (today's state)
     pool = current if d.r.yesno and not _PAST.match(d.r.text) else list(facts)
-    best = max(pool, key=lambda f: _overlap(d, f, asked))
-    first = best if _overlap(d, best, asked) > _overlap(d, current[0], asked) else current[0]
+    best = max(pool, key=lambda f: overlap(d, f, asked))
+    first = best if overlap(d, best, asked) > overlap(d, current[0], asked) else current[0]
     return [first] + [f for f in facts if f is not first]
 
 
 def related_facts(d: Draft, framework: str) -> list[Fact]:
     """When the asked attribute has no data: the framework's facts on any attribute that speak to the
     question's own words ("What replaced PyTorch Mobile?"), best first; none when nothing does."""
-    asked = _asked(d, framework)
+    asked = asked_words(d, framework)
     found = [(score, f.id, f) for (fw, _), group in d.kb.facts.items() if fw == framework for f in group
-             if hits(d, asked, f) and (score := _overlap(d, f, asked))]
+             if hits(d, asked, f) and (score := overlap(d, f, asked))]
     return [f for _, _, f in sorted(found, key=lambda t: (-t[0], t[1]))]
 
 
@@ -93,66 +60,6 @@ def _named_values(d: Draft, fact: Fact, framework: str) -> tuple[str, ...]:
     return tuple(f for f in FRAMEWORKS if f.lower() in values and f != framework)
 
 
-def parts_apart(ask: Ask) -> Answer | None:
-    """"What's the difference between torch.export, TorchServe and ExecuTorch?": each part's own fact, for
-    parts of one framework; declines a yes/no or a question naming fewer than two parts."""
-    r = ask.reading
-    if len(r.parts) < 2 or r.yesno or len(r.frameworks) != 1:
-        return None
-    d = Draft(ask, "attribute", any_topic=True)
-    framework = r.frameworks[0]
-    told: list[Fact] = []
-    for part in d.r.parts:
-        words = set(stems(part)) - _FRAMEWORK_WORDS
-        own = sorted((f for (fw, _), group in d.kb.facts.items() if fw == framework for f in group
-                      if words & fact_raw_stems(f) and f not in told),
-                     key=lambda f: (part not in " ".join(f.values).lower(), _position(part, f.statement),
-                                    f.id.endswith("-history"), f.id))
-        told += own[:1]
-    if len(told) < 2:
-        return None
-    for fact in told:
-        d.ev.fact(fact)
-    return d.finish(" ".join(dict.fromkeys(f.statement for f in told)), limit=len(told))
-
-
-def _position(part: str, statement: str) -> int:
-    """Where the statement names the part: at its start, it is about the part; a fact that never names it last."""
-    at = statement.lower().find(part)
-    return at if at >= 0 else len(statement) + 1
-
-
-@cache
-def fact_raw_stems(fact: Fact) -> frozenset[str]:
-    """The stems of a fact's statement and values (not its id)."""
-    return frozenset(stems(f"{fact.statement} {' '.join(fact.values)}"))
-
-
-def part_facts(d: Draft, framework: str) -> list[Fact]:
-    """Facts about the part of the framework the question names ("Is TorchScript deprecated?"), any
-    attribute, those sharing most of the question's words first."""
-    if not d.r.parts:
-        return []
-    named = {t for part in d.r.parts for t in stems(part)} - _FRAMEWORK_WORDS  # "pytorch mobile": its "mobile"
-    asked = set(d.r.terms) - {framework.lower()}  # "built" counts here: who built the part
-    found = [f for (fw, _), group in d.kb.facts.items() if fw == framework for f in group if named & fact_words(f)]
-    return sorted(found, key=lambda f: (-_overlap(d, f, asked), f.id))
-
-
-_CHANGE = re.compile(r"\b(no longer|last (?:release|version)|lost|removed|deprecated|dropped|archived|ended|"
-                     r"discontinued|after (?:tf |tensorflow |version )?\d|from \d+\.\d+ on|since \d)")
-_A_YEAR = re.compile(r"^(19|20)\d\d$")
-
-
-def what_changed(d: Draft, framework: str, shown: Sequence[Fact]) -> Fact | None:
-    """For a question about the present: the framework's fact, on any attribute, that records a change
-    touching the question's words ("still support GPUs?": native Windows lost GPU support after 2.10)."""
-    asked = {t for t in _asked(d, framework) if not _A_YEAR.match(t)}  # "in 2026" says when, not what
-    found = [(hits(d, asked, f), f.id, f) for (fw, _), group in d.kb.facts.items() if fw == framework
-             for f in group if f not in shown and _CHANGE.search(f.statement) and hits(d, asked, f)]
-    return max(found, key=lambda t: (t[0], t[1]))[2] if found else None
-
-
 _NEGATED = re.compile(r"\b(not|no|never|none|without|cannot|can't|isn't|doesn't|no longer)\b", re.I)
 
 
@@ -162,41 +69,6 @@ def _says_all(d: Draft, fact: Fact, asked: set[str]) -> bool:
     words = fact_words(fact)
     return (bool(asked) and all(d.kb.lexicon.widen({t}) & words for t in asked)
             and not _NEGATED.search(fact.statement))
-
-
-_PAST_ASKED = re.compile(r"^(?:was|were|did|had)\b|\b(?:ever|used to|originally|back then|in the past|at first|initially|once|had)\b")
-
-
-def past_fact(d: Draft, framework: str, attribute: str) -> Fact | None:
-    """For "did Keras ever run on MXNet?": the framework's past-only fact that names the asked value."""
-    if not _PAST_ASKED.search(d.r.text):
-        return None
-    asked = set(d.asked_values(attribute, framework))
-    found = next((f for f in d.kb.facts_about(framework, attribute) if f.id.endswith("-history")
-                  and asked & {t for v in f.values for t in stems(v)}), None)
-    if found:
-        return found
-    words = set(d.r.terms) - {framework.lower()} - d.kb.lexicon.generic.get(attribute, frozenset())
-    return next((f for (fw, _), group in sorted(d.kb.facts.items()) if fw == framework for f in group  # "an MXNet fork"
-                 if f.id.endswith("-history") and len(words & {t for v in f.values for t in stems(v)}) >= 1
-                 and words & set(d.kb.lexicon.named)), None)
-
-
-def still_ended(d: Draft, fact: Fact) -> bool | None:
-    """For "is TorchScript still the way?" ("is it dead now?"): the answer when the fact records that the
-    thing was deprecated, removed or archived (no, or yes to the dead sense); None when it records no end."""
-    if not d.r.now or not _ENDED.search(fact.statement):
-        return None
-    dead = {t for phrase in d.kb.lexicon.negatives.get("maintenance", ()) for t in phrase}
-    return d.r.polarity < 0 or bool(dead & set(d.r.tokens))
-
-
-def ended_fact(d: Draft, framework: str, facts: Sequence[Fact]) -> Fact | None:
-    """The first fact, or a later one on what the question names ("Is PyTorch Mobile still supported?"), that
-    records an end for a present-tense question."""
-    named = (set(d.r.terms) - {framework.lower()}) | {t for p in d.r.parts for t in stems(p)}
-    about = list(facts[:1]) + [f for f in facts[1:] if named & fact_words(f)]
-    return next((f for f in about if still_ended(d, f) is not None), None)
 
 
 def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim],
@@ -222,7 +94,7 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
     if d.r.parts or related:  # not the framework's own attribute: settled only by a fact saying it all
         if _OPINION.search(d.r.text):
             return None, "value"  # "is Theano's documentation good?": a fact that mentions it does not judge it
-        said = {m.lower() for m in _ENDED.findall(d.r.text)}
+        said = {m.lower() for m in ENDED.findall(d.r.text)}
         if said and current and any(w in current[0].statement.lower() for w in said):
             return True, "value"  # "TorchScript is deprecated in recent releases?": the fact says deprecated
         asked = set(d.asked_values(attribute, framework)) or distinctive
@@ -275,7 +147,7 @@ def answer(ask: Ask) -> Answer | None:
     # The question's own content, beyond the words that name the attribute ("run on top of" for backends):
     # a fact filed under another attribute that clearly says more of it leads ("last version with native
     # Windows GPU support" is under platforms).
-    content = _asked(d, framework) - {t for name in (attribute, "background") for phrase, _ in d.kb.lexicon.cues.get(name, ())
+    content = asked_words(d, framework) - {t for name in (attribute, "background") for phrase, _ in d.kb.lexicon.cues.get(name, ())
                                       for t in phrase}  # nor "machine learning", which every framework is about
     elsewhere = related_facts(d, framework)
     if facts and content and elsewhere and elsewhere[0] not in facts and attribute != "successor":

@@ -6,9 +6,10 @@ import re
 
 from bot.answer import Answer
 from bot.lexicon import stems
-from bot.routes.draft import Ask, Draft, NOT_SETTLED
+from bot.routes.draft import NOT_SETTLED, Ask, Draft
+from bot.routes.matching import fact_raw, fact_words
+from bot.routes.tense import still_ended
 from corpus import Fact
-from bot.routes.attribute import fact_raw, fact_words, still_ended
 from index.analyzer import FRAMEWORKS
 
 _NEGATED = re.compile(r"\b(not|no longer|never|isn't|aren't|doesn't)\b", re.I)

@@ -1,0 +1,62 @@
+"""What a question asks of time: whether a thing was once so ("did Keras ever run on MXNet?"), whether it
+still is when a fact records its end ("is TorchScript still the way?"), and what changed since the article."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.lexicon import stems
+from bot.routes.draft import Draft
+from bot.routes.matching import asked_words, fact_words, hits
+from corpus import Fact
+
+ENDED = re.compile(r"\b(deprecated|archived|discontinued|removed|retired|end of life|no longer (?:actively )?"
+                    r"(?:maintained|developed|supported|recommended))\b")
+
+_CHANGE = re.compile(r"\b(no longer|last (?:release|version)|lost|removed|deprecated|dropped|archived|ended|"
+                     r"discontinued|after (?:tf |tensorflow |version )?\d|from \d+\.\d+ on|since \d)")
+_A_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def what_changed(d: Draft, framework: str, shown: Sequence[Fact]) -> Fact | None:
+    """For a question about the present: the framework's fact, on any attribute, that records a change
+    touching the question's words ("still support GPUs?": native Windows lost GPU support after 2.10)."""
+    asked = {t for t in asked_words(d, framework) if not _A_YEAR.match(t)}  # "in 2026" says when, not what
+    found = [(hits(d, asked, f), f.id, f) for (fw, _), group in d.kb.facts.items() if fw == framework
+             for f in group if f not in shown and _CHANGE.search(f.statement) and hits(d, asked, f)]
+    return max(found, key=lambda t: (t[0], t[1]))[2] if found else None
+
+
+_PAST_ASKED = re.compile(r"^(?:was|were|did|had)\b|\b(?:ever|used to|originally|back then|in the past|at first|initially|once|had)\b")
+
+
+def past_fact(d: Draft, framework: str, attribute: str) -> Fact | None:
+    """For "did Keras ever run on MXNet?": the framework's past-only fact that names the asked value."""
+    if not _PAST_ASKED.search(d.r.text):
+        return None
+    asked = set(d.asked_values(attribute, framework))
+    found = next((f for f in d.kb.facts_about(framework, attribute) if f.id.endswith("-history")
+                  and asked & {t for v in f.values for t in stems(v)}), None)
+    if found:
+        return found
+    words = set(d.r.terms) - {framework.lower()} - d.kb.lexicon.generic.get(attribute, frozenset())
+    return next((f for (fw, _), group in sorted(d.kb.facts.items()) if fw == framework for f in group  # "an MXNet fork"
+                 if f.id.endswith("-history") and len(words & {t for v in f.values for t in stems(v)}) >= 1
+                 and words & set(d.kb.lexicon.named)), None)
+
+
+def still_ended(d: Draft, fact: Fact) -> bool | None:
+    """For "is TorchScript still the way?" ("is it dead now?"): the answer when the fact records that the
+    thing was deprecated, removed or archived (no, or yes to the dead sense); None when it records no end."""
+    if not d.r.now or not ENDED.search(fact.statement):
+        return None
+    dead = {t for phrase in d.kb.lexicon.negatives.get("maintenance", ()) for t in phrase}
+    return d.r.polarity < 0 or bool(dead & set(d.r.tokens))
+
+
+def ended_fact(d: Draft, framework: str, facts: Sequence[Fact]) -> Fact | None:
+    """The first fact, or a later one on what the question names ("Is PyTorch Mobile still supported?"), that
+    records an end for a present-tense question."""
+    named = (set(d.r.terms) - {framework.lower()}) | {t for p in d.r.parts for t in stems(p)}
+    about = list(facts[:1]) + [f for f in facts[1:] if named & fact_words(f)]
+    return next((f for f in about if still_ended(d, f) is not None), None)
