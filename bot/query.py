@@ -12,7 +12,7 @@ _YESNO_START = re.compile(
     r"^(is|are|was|were|does|do|did|can|could|should|would|will|has|have|had|isn't|aren't|doesn't|don't|can't|"
     r"won't|shouldn't|wasn't|hasn't|haven't|didn't)\b")
 _ALTERNATIVES = re.compile(r"\b(or|vs|versus)\b")
-_ALTERNATIVE_AT_END = re.compile(r"\b(?:or|vs|versus) [\w.+#-]+(?: [\w.+#-]+)?\W*$")
+_ALTERNATIVE_AT_END = re.compile(r"\b(?:or|vs|versus) [\w.+#-]+(?: [\w.+#-]+){0,2}\W*$")
 _SUPERLATIVE = re.compile(
     r"\b(\w+est|best|worst|most|least|number one|top|which (?:framework|library|one|tool)s?|of (?:the|all) (?:three|3|them|these|frameworks))\b")
 _NOT_SUPERLATIVE = {"interest", "latest", "test", "request", "suggest", "honest", "rest", "forest", "west", "guest", "contest", "modest", "harvest", "manifest"}
@@ -29,7 +29,7 @@ _TAG = re.compile(
 _STATEMENT_VERB = re.compile(
     r"\b(is|are|was|were|has|have|had|can|does|do|did|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
     r"requires?|got|gets|comes? with|ships?|became|stays?|remains?|possible|supported|available|dead|alive|true|"
-    r"free|deprecated|maintained|a thing|worth it)\b")
+    r"free|deprecated|maintained|a thing|worth it|ok|okay|good|fine|suitable|enough|ready)\b")
 _WH_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|compare|tell|list|show|explain|give)\b")
 _FRAMEWORK_TOKENS = frozenset(f.lower() for f in FRAMEWORKS)
 _WH_WORD = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")

@@ -155,6 +155,7 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
     return Decision(route, max(probs.get("followup", 0.0), 0.5), resolved, followup=True)
 
 
+_ABOUT_YOU = re.compile(r"\b(?:what|how) (?:can|do|should) (?:you|u|i ask)\b|\b(?:who|what) are (?:you|u)\b|\bthis bot\b")
 _WH = re.compile(r"\b(what|which|who|when|where|why|how)\b")
 _FOLLOWUP_END = re.compile(r"\b(then|instead|too|as well|either)\W*$")  # "ok what should I use instead then"
 _WHY = re.compile(r"^(why|how come|how so|really|says who|source|sources|proof|evidence|are you sure)\b")
@@ -185,14 +186,17 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
         return Decision("out_of_scope", max(probs["out_of_scope"], 0.5), r)  # "write me a keras cnn", "which gpu to buy?"
     ranked = sorted(probs, key=probs.get, reverse=True)
     top = ranked[0]
-    if not r.frameworks and (top == "help" or (top == "followup" and not r.attribute)) and probs[top] >= 0.3:
+    if not r.frameworks and (top == "help" or (top == "followup" and not r.attribute)) and probs[top] >= 0.3 and (
+            not (r.attribute and r.attribute_score >= 3) or _ABOUT_YOU.search(r.text)):
+        # "im totally new to this, where do i start" asks something; "im new here, what can u do" asks about the bot
         return Decision("help", probs[top], r)
     # No framework and no domain word: in scope only if the classifier is sure it is a comparison or a
     # recommendation on something frameworks are compared on ("What is the least popular of the three?").
     # "which one came out of Google Brain?", "which is the most popular today?": a pick among the frameworks
-    which_of_them = r.superlative and r.attribute is not None and bool(
-        _WHICH_THING.search(r.text) or re.search(r"\b(one|ones|framework|frameworks|library)\b", r.text))
-    plausible = (r.attribute is not None and top in ("compare", "recommend") and probs[top] >= 0.5) or (
+    which_of_them = r.attribute is not None and (bool(re.search(r"\bwhich (?:of|one|ones|framework)", r.text)) or (
+        r.superlative and bool(_WHICH_THING.search(r.text) or re.search(r"\b(one|ones|framework|frameworks|library)\b", r.text))))
+    situation = r.attribute in recommend.SITUATIONS and r.attribute_score >= 3  # "im new, where do i start?"
+    plausible = situation or (r.attribute is not None and top in ("compare", "recommend") and probs[top] >= 0.5) or (
         (select.asks_order(r) or which_of_them) and not _foreign_subject(r, lexicon.words))
     ambiguous = bool(r.frameworks) and only_ambiguous_names(r.text) and not _in_domain(r, lexicon)
     if (not _in_domain(r, lexicon) and not plausible) or _foreign_alternatives(r, lexicon.words, ambiguous) or (
@@ -202,7 +206,7 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     n = len(r.frameworks)
     has_attribute = r.attribute not in (None, "definition", "background")
     comparative = bool(re.search(r"\b(than|vs|versus|or|compared?|differ\w*|between)\b", r.text))
-    if route in ("compare", "define", "recommend") and not has_attribute and _HOWTO.search(r.text):
+    if route in ("compare", "define", "recommend", "attribute") and not has_attribute and _HOWTO.search(r.text):
         route = "search"  # "how do I keep the old Keras with TF 2.17?": the passage that says how
     elif route == "compare" and n == 1 and not comparative and not r.superlative:
         route = "attribute" if has_attribute else "define"

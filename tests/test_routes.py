@@ -679,3 +679,30 @@ def test_a_backend_a_past_fact_names_is_not_a_backend_today():
 
 def test_fixing_a_users_error_is_declined():
     assert ask("help me debug this tensorflow shape mismatch error").route == "out_of_scope"
+
+
+# -- a sixth round: beginners with no framework, which-of-them picks, how-tos, statements with "ok" ------
+
+def test_a_newcomer_with_no_framework_named_gets_the_first_framework():
+    assert ask("total noob here, where should i begin?").verdict == ("PyTorch",)
+
+
+def test_which_of_them_with_no_match_says_none():
+    answer = ask("which of them is written in fortran?")
+    assert answer.route != "out_of_scope" and not answer.verdict
+
+
+def test_a_how_to_the_corpus_lacks_is_not_answered_with_a_definition():
+    assert ask("how do i install jax").route == "search"
+
+
+def test_an_opinion_question_with_what_is_not_a_selection():
+    assert not ask("what do you think about the future of array languages?").verdict
+
+
+def test_ok_with_a_question_mark_asks_yes_or_no():
+    assert ask("keras ok for rapid prototyping?").text.startswith("Yes")
+
+
+def test_a_question_to_the_bot_about_a_name_it_does_not_cover_names_it():
+    assert "Chainer" in ask("do you know anything about chainer?").text

@@ -31,8 +31,8 @@ _IN_SCOPE = frozenset({"compare", "attribute", "define", "recommend", "search"})
 _S = frozenset
 
 TABLE: tuple[Answerer, ...] = (
+    Answerer("uncovered", _IN_SCOPE | {"out_of_scope", "help"}, refuse.uncovered),
     Answerer("help", _S({"help"}), refuse.help),
-    Answerer("uncovered", _IN_SCOPE | {"out_of_scope"}, refuse.uncovered),
     Answerer("out_of_scope", _S({"out_of_scope"}), refuse.out_of_scope),
     Answerer("recheck", _IN_SCOPE, followup.recheck),
     Answerer("reasons", _IN_SCOPE, followup.reasons),

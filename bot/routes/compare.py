@@ -74,6 +74,9 @@ def unranked(d: Draft, frameworks: Sequence[str], attribute: str) -> Answer:
     """No order in the data: say so plainly, and give what each framework's facts say, with no verdict."""
     label = d.label(attribute)
     said = []
+    for f in frameworks:  # the article's own sentence on each comes first among the sources, when it has one
+        for claim in d.kb.claims_about(attribute, f)[:1] if not d.kb.lexicon.ordered(attribute) else ():
+            d.ev.claim(claim)
     for f in frameworks:
         facts = best_facts(d, d.kb.facts_about(f, attribute), f)  # "…on my M2 Mac?": the Apple-silicon facts
         if facts:
@@ -82,9 +85,6 @@ def unranked(d: Draft, frameworks: Sequence[str], attribute: str) -> Answer:
     if not said:
         return d.not_covered(f"how {names(frameworks) or 'the frameworks'} compare on {label}")
     if not d.kb.lexicon.ordered(attribute):
-        for f in frameworks:
-            for claim in d.kb.claims_about(attribute, f)[:1]:
-                d.ev.claim(claim)
         return d.finish(f"On {label}: " + " ".join(said), limit=4)
     # Never "No" for "not ranked": the data does not settle the question either way.
     prefix = "The corpus does not settle that. " if d.r.yesno else ""

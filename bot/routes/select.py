@@ -16,6 +16,7 @@ from index.analyzer import FRAMEWORKS
 _EARLIEST = re.compile(r"\b(oldest|first|earliest|older|earlier|before|initially)\b")
 _LATEST = re.compile(r"\b(newest|youngest|latest|last|most recent|newer|later|recent|recently)\b")
 _WHICH = re.compile(r"\b(which|what|who)\b")
+_PICK = re.compile(r"\b(?:which|who)\b|\bwhat (?:framework|frameworks|one|ones|library|libraries|tool|tools)\b")
 
 
 def asks_order(r: Reading) -> bool:
@@ -171,8 +172,8 @@ def answer(ask: Ask) -> Answer | None:
     r = ask.reading
     if len(r.frameworks) == 1 or r.attribute == "definition" or r.yesno:
         return None
-    if not (_WHICH.search(r.text) or r.superlative):
-        return None
+    if not (_PICK.search(r.text) or r.superlative or asks_order(r)):
+        return None  # "what do you see as the future of…?" picks nothing
     d = Draft(ask, "attribute")
     candidates = list(r.frameworks) or list(FRAMEWORKS)
     attribute = r.attribute
@@ -189,6 +190,6 @@ def answer(ask: Ask) -> Answer | None:
         return which_have(d, candidates, attribute)
     # a value no attribute's cue words include ("C#"; not "API" or "simplest", which ask how they rank)
     other, named = _attribute_naming(d, {c.lower() for c in candidates} | d.kb.lexicon.words)
-    if named and other != attribute and r.attribute_score < 6:  # "which of them has a C# API?": C# is a language
+    if named and other != attribute and r.attribute_score < 6 and "which" in r.text.split():  # "…has a C# API?"
         return which_have(d, candidates, other)
     return None
