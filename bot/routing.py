@@ -51,7 +51,9 @@ def _foreign_alternatives(r: Reading, known: frozenset[str], ambiguous: bool = F
     pairs = _ALTERNATIVE.findall(r.text)
     things = [w for w in _SUPERLATIVE_THING.findall(r.text)
               if w not in STOPWORDS and w not in _NEUTRAL_THINGS and not (set(stems(w)) & (_DOMAIN | known))]
-    return bool(things) or any(a not in _DOMAIN and b not in _DOMAIN for a, b in pairs)
+    # "discontinued or deprecated" are words frameworks are judged by, not other things
+    return bool(things) or any(a not in _DOMAIN and b not in _DOMAIN and not set(stems(f"{a} {b}")) & known
+                               for a, b in pairs)
 
 
 _WHICH_THING = re.compile(r"\b(?:which|what)\s+([a-z][\w#+.]*)")
@@ -66,7 +68,7 @@ def _foreign_subject(r: Reading, known: frozenset[str]) -> bool:
 # "Does PyTorch have anything like that?": the same thing as before, for another framework.
 _LIKE_THAT = re.compile(r"\b(like (?:that|this|it)|the same(?: thing)?|something similar|similar|an equivalent|equivalent)\b")
 _HOWTO = re.compile(r"(^how (?:do|can|should|would|to)\b|\bhow to\b|\bhow\?$|^(?:is|are) there (?:a|any) way)")
-_COMPARE_IT = re.compile(r"\b(compare|compared|comparison|vs\.?|versus|against|than|differ\w*|stack up)\b")
+_COMPARE_IT = re.compile(r"\b(compare|compared|comparison|vs\.?|versus|against|than|differ\w*|stack up|why not|instead of|rather than)\b")
 
 
 _DANGLING_IT = re.compile(r"\b(?:is|does|was|can|did|will|would|about) (?:it|they|that one)\b|\b(?:it|they)\b\??$|"
@@ -112,7 +114,8 @@ def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
                                or (r.yesno and len(r.frameworks) == 1 and bool(_IT_ASKED.match(r.text)))))
             or (short and not r.frameworks and r.attribute is not None and not r.superlative)
             or (not r.frameworks and r.attribute is not None and bool(_WHY.match(r.text)))  # "why does it say Lua?"
-            or bool(_THE_PICK.search(r.text)) or (not r.frameworks and bool(_FOLLOWUP_END.search(r.text))))
+            or bool(_THE_PICK.search(r.text)) or (not r.frameworks and bool(_FOLLOWUP_END.search(r.text)))
+            or bool(re.match(r"(?:but |so |and )?why not\b", r.text)))  # "why not PyTorch?" after JAX
 
 
 def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexicon) -> Decision:
@@ -195,7 +198,8 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     # "which one came out of Google Brain?", "which is the most popular today?": a pick among the frameworks
     which_of_them = r.attribute is not None and (bool(re.search(r"\bwhich (?:of|one|ones|framework)", r.text)) or (
         r.superlative and bool(_WHICH_THING.search(r.text) or re.search(r"\b(one|ones|framework|frameworks|library)\b", r.text))))
-    situation = r.attribute in recommend.SITUATIONS and r.attribute_score >= 3  # "im new, where do i start?"
+    situation = (r.attribute in recommend.SITUATIONS or r.attribute in lexicon.domain) and r.attribute_score >= 3
+    # "im new, where do i start?", "a straightforward way to use MPS on M1 Macs?"
     plausible = situation or (r.attribute is not None and top in ("compare", "recommend") and probs[top] >= 0.5) or (
         (select.asks_order(r) or which_of_them) and not _foreign_subject(r, lexicon.words))
     ambiguous = bool(r.frameworks) and only_ambiguous_names(r.text) and not _in_domain(r, lexicon)

@@ -706,3 +706,17 @@ def test_ok_with_a_question_mark_asks_yes_or_no():
 
 def test_a_question_to_the_bot_about_a_name_it_does_not_cover_names_it():
     assert "Chainer" in ask("do you know anything about chainer?").text
+
+
+def test_a_value_the_fact_denies_is_a_no():
+    assert ask("can tensorflow use the gpu on a macbook?").text.startswith("No")
+    assert ask("does tensorflow run on windows?").text.startswith("Yes")
+
+
+def test_alternatives_that_are_attribute_words_are_not_foreign():
+    assert set(ask("which of them are abandoned or deprecated now?").verdict) == {"Theano", "CNTK"}
+
+
+def test_why_not_another_framework_compares_with_the_last_one():
+    answer = chat("what is cntk?", "why not tensorflow?")
+    assert answer.route == "compare" and {"fact/cntk-definition", "fact/tensorflow-definition"} <= {c.id for c in answer.citations}

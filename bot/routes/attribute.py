@@ -71,6 +71,18 @@ def _says_all(d: Draft, fact: Fact, asked: set[str]) -> bool:
             and not _NEGATED.search(fact.statement))
 
 
+_DENIAL = frozenset({"no", "not", "lost", "without", "never", "dropped", "removed", "lacks"})
+
+
+def _denied(statement: str, asked: list[str]) -> bool:
+    """Whether the statement denies an asked value: a negation at most three words before it ("no official
+    macOS GPU support", "native Windows lost GPU support")."""
+    tokens = [t.lower() for t in re.findall(r"[\w.+#-]+", statement)]
+    stemmed = [stems(t)[0] if stems(t) else t for t in tokens]
+    wanted = set(asked)
+    return any(s in wanted and _DENIAL & set(tokens[max(0, i - 3):i]) for i, s in enumerate(stemmed))
+
+
 def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim],
            related: bool = False) -> tuple[bool | None, str]:
     """Yes or no for a yes/no question on one framework (None when the data does not settle it), and its
@@ -109,6 +121,8 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
         asked = [t for t in d.asked_values(attribute, framework) if t not in negated]  # "closed source" is no value
         own = {t for f in current for v in f.values for t in stems(v)}
         if asked and own:
+            if current and _denied(current[0].statement, asked):
+                return False, "value"  # "does TF work on my Mac GPU?": "no official macOS GPU support"
             return any(d.kb.lexicon.widen({t}) & own for t in asked), "value"
         if current and positive and _says_all(d, current[0], distinctive):
             return True, "fact"
