@@ -51,9 +51,13 @@ def _foreign_alternatives(r: Reading, known: frozenset[str], ambiguous: bool = F
     pairs = _ALTERNATIVE.findall(r.text)
     things = [w for w in _SUPERLATIVE_THING.findall(r.text)
               if w not in STOPWORDS and w not in _NEUTRAL_THINGS and not (set(stems(w)) & (_DOMAIN | known))]
-    # "discontinued or deprecated" are words frameworks are judged by, not other things
-    return bool(things) or any(a not in _DOMAIN and b not in _DOMAIN and not set(stems(f"{a} {b}")) & known
-                               for a, b in pairs)
+    # "discontinued or deprecated" (states, comparisons) are words frameworks are judged by; "Django or Flask"
+    # are other things, though the article names them
+    return bool(things) or any(a not in _DOMAIN and b not in _DOMAIN and not _JUDGED_BY(a, b, known) for a, b in pairs)
+
+
+def _JUDGED_BY(a: str, b: str, known: frozenset[str]) -> bool:
+    return all(w.endswith(("ed", "er", "est")) and set(stems(w)) <= known for w in (a, b))
 
 
 _WHICH_THING = re.compile(r"\b(?:which|what)\s+([a-z][\w#+.]*)")

@@ -720,3 +720,16 @@ def test_alternatives_that_are_attribute_words_are_not_foreign():
 def test_why_not_another_framework_compares_with_the_last_one():
     answer = chat("what is cntk?", "why not tensorflow?")
     assert answer.route == "compare" and {"fact/cntk-definition", "fact/tensorflow-definition"} <= {c.id for c in answer.citations}
+
+
+def test_switching_the_backend_leads_with_how_to_choose_it():
+    answer = chat("what is keras 3?", "how would i change its backend?")
+    assert answer.citations[0].id == "fact/keras-backends-selection"
+
+
+def test_a_yes_no_between_a_live_and_a_dead_framework_is_not_a_choice():
+    assert ask("keras 3 still supports theano as a backend, right?").text.startswith("No")
+
+
+def test_other_software_offered_as_alternatives_is_out_of_scope():
+    assert ask("nginx or apache for my web server?").route == "out_of_scope"

@@ -22,7 +22,8 @@ _OPEN = (None, "definition", "background")
 _OPINION = re.compile(r"\b(good|bad|great|nice|decent|solid|poor|terrible|awful|excellent|any good)\b")
 _YEAR_ASKED = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
 _SWITCH_BACKEND = re.compile(r"\b(change|changed|changing|switch|switched|switching|set|setting|select|choose|"
-                             r"configure|configured)\b.{0,20}\bbackend|\bbackend\b.{0,20}\b(change|switch)")
+                             r"configure|configured)\b.{0,20}\bbackend|\bbackend\b.{0,20}\b(change|switch)|"
+                             r"\b(?:switch|change|set) (?:it|keras) to (?:jax|torch|pytorch|tensorflow)\b")
 _PAST = re.compile(r"^(?:did|was|were|had)\b")
 
 
@@ -146,11 +147,14 @@ def answer(ask: Ask) -> Answer | None:
     attribute = r.attribute
     # "Is TensorFlow necessary for Keras?": of two named, the one the attribute's facts are about
     framework = max(r.frameworks, key=lambda f: (len(d.kb.facts_about(f, attribute or "")), -r.frameworks.index(f)))
-    if attribute == "backends" and _SWITCH_BACKEND.search(r.text):
+    switching = attribute == "backends" and _SWITCH_BACKEND.search(r.text)
+    if switching:
         framework = "Keras"  # "changed the backend to torch but it still says tensorflow": backends are Keras's
     assert attribute is not None
     label = d.label(attribute)
     facts = part_facts(d, framework) or best_facts(d, d.kb.facts_about(framework, attribute), framework)
+    if switching:  # the fact on choosing the backend leads, whatever else the question names
+        facts = sorted(facts, key=lambda f: (f.id.endswith("-history"), not ({"choos", "select"} & fact_words(f))))
     once = past_fact(d, framework, attribute) or (ended_fact(d, framework, facts) if r.yesno else None)
     if once:  # the fact that settles it leads: a past one for "ever…?", one recording an end for "still…?"
         facts = [once] + [f for f in facts if f is not once]

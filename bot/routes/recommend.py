@@ -44,8 +44,8 @@ def maintained_only(ask: Ask) -> Answer | None:
     r = ask.reading
     if len(r.frameworks) < 2 or r.attribute not in _OPEN + ("maintenance", "ease") + SITUATIONS:
         return None  # "CNTK or Keras for a beginner?": a discontinued one is no choice, whatever the situation
-    if r.yesno and " than " in f" {r.text} ":
-        return None  # "is Theano easier to use than PyTorch?" asks for a comparison
+    if r.yesno:
+        return None  # "is Theano easier to use than PyTorch?", "Keras 3 can still use Theano, right?" ask whether
     if ask.route != "recommend" and not _CHOICE.search(r.text):
         return None  # "compare Theano with TensorFlow" asks for a comparison, not a choice
     d = Draft(ask, "recommend")
