@@ -53,10 +53,12 @@ def _foreign_alternatives(r: Reading, known: frozenset[str], ambiguous: bool = F
               if w not in STOPWORDS and w not in _NEUTRAL_THINGS and not (set(stems(w)) & (_DOMAIN | known))]
     # "discontinued or deprecated" (states, comparisons) are words frameworks are judged by; "Django or Flask"
     # are other things, though the article names them
-    return bool(things) or any(a not in _DOMAIN and b not in _DOMAIN and not _JUDGED_BY(a, b, known) for a, b in pairs)
+    return bool(things) or any(a not in _DOMAIN and b not in _DOMAIN and not _judged_by(a, b, known) for a, b in pairs)
 
 
-def _JUDGED_BY(a: str, b: str, known: frozenset[str]) -> bool:
+def _judged_by(a: str, b: str, known: frozenset[str]) -> bool:
+    """Whether two alternatives are states or comparisons frameworks are judged by (attribute words ending -ed,
+    -er, -est), not names of other things."""
     return all(w.endswith(("ed", "er", "est")) and set(stems(w)) <= known for w in (a, b))
 
 
@@ -88,12 +90,13 @@ _NOT_A_NAME = frozenset("other first last new old same previous next right best"
 _IT_ASKED = re.compile(r"^(?:is|does|can|will|was|did|could|would) (?:it|they)\b")
 
 
-def _referred(r: Reading, ctx: Context, lexicon: Lexicon) -> tuple[str, ...]:
+def _referred(r: Reading, ctx: Context | None, lexicon: Lexicon) -> tuple[str, ...]:
     """The framework "the other one" or "the <word> one" points to in the chat (or, at its start, among all
     six: "the Microsoft one"), if exactly one fits."""
-    before = ctx.reading
-    if _THE_PICK.search(r.text) and len(ctx.verdict) == 1:
-        return ctx.verdict  # "which came first?" … "tell me more about the old one"
+    before = ctx.reading if ctx else Reading("")
+    verdict = ctx.verdict if ctx else ()
+    if _THE_PICK.search(r.text) and len(verdict) == 1:
+        return verdict  # "which came first?" … "tell me more about the old one"
     if _OTHER.search(r.text):
         subject = before.subject or (before.frameworks[0] if before.frameworks else None)
         others = tuple(f for f in before.frameworks if f != subject)
@@ -102,7 +105,7 @@ def _referred(r: Reading, ctx: Context, lexicon: Lexicon) -> tuple[str, ...]:
     if not named or r.frameworks:
         return ()
     words = set(stems(" ".join(named)))
-    for pool in (ctx.verdict or before.frameworks, FRAMEWORKS):
+    for pool in (verdict or before.frameworks, FRAMEWORKS):
         fits = tuple(f for f in pool if words <= lexicon.known_by.get(f, frozenset()))
         if fits:
             return fits if len(fits) == 1 else ()
@@ -172,7 +175,7 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     """The route for a reading, with a confidence in [0, 1]."""
     if not r.tokens:
         return Decision("help", 1.0, r)
-    if ctx is None and (named := _referred(r, Context("search", Reading("")), lexicon)):
+    if ctx is None and (named := _referred(r, None, lexicon)):
         r = r.with_context(frameworks=named, subject=named[0])  # "the Microsoft one is dead, isn't it?"
     if ctx is not None and not r.frameworks and (
             (_WHY.match(r.text) and not r.attribute) or followup.RECHECK.search(r.text)):
