@@ -33,6 +33,7 @@ class Lexicon:
     values: dict[str, frozenset[str]] = field(default_factory=dict)  # per attribute, its values' words
     known_by: dict[str, frozenset[str]] = field(default_factory=dict)  # per framework, its facts' value words
     fallback: dict[str, str] = field(default_factory=dict)  # attribute -> the one ranked when it is not
+    lacking: frozenset[Phrase] = frozenset()  # negative cues of every attribute ("does X lack Y?")
 
     @classmethod
     def build(cls, attributes: dict[str, dict]) -> Lexicon:
@@ -52,13 +53,14 @@ class Lexicon:
             if entry.get("valued"):
                 generic[name] = frozenset(t for w in entry.get("generic", []) for t in stems(w))
         shared = frozenset(stems(t) for t in attributes.get("_shared", {}).get("negative", []))
+        lacking = frozenset(stems(t) for t in attributes.get("_lacking", {}).get("negative", []))
         synonyms: dict[str, frozenset[str]] = {}
         for group in attributes.get("_synonyms", {}).get("groups", []):
             same = frozenset(t for w in group for t in stems(w))
             synonyms.update({t: synonyms.get(t, frozenset()) | same for t in same})
         fallback = {name: entry["fallback"] for name, entry in attributes.items() if "fallback" in entry}
         return cls(cues, negatives, shared, labels, phrasing, generic, frozenset(domain), frozenset(primary_only), synonyms,
-                   fallback=fallback)
+                   fallback=fallback, lacking=lacking)
 
     @cached_property
     def words(self) -> frozenset[str]:

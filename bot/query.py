@@ -48,7 +48,8 @@ _FILLER = frozenset(stems(
     "provides come comes still today now currently anymore any more yet also really actually officially natively "
     "good well get able possible way ok okay please tell know think true framework frameworks library libraries "
     "version versions new newer old older latest current modern based thing make makes made need needs "
-    "kind sort type like s t let nowadays days these anymore"))
+    "kind sort type like s t let nowadays days these anymore say says said claim claims mention mentions "
+    "lack lacks lacking missing"))
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def _attribute(tokens: Phrase, lexicon: Lexicon) -> tuple[str | None, int]:
 def _polarity(tokens: Phrase, attribute: str | None, lexicon: Lexicon) -> int:
     if attribute is None:
         return 1
-    cues = lexicon.negatives.get(attribute, frozenset()) | (lexicon.shared_negatives if lexicon.ordered(attribute) else frozenset())
+    cues = lexicon.negatives.get(attribute, frozenset()) | lexicon.lacking | (
+        lexicon.shared_negatives if lexicon.ordered(attribute) else frozenset())
     return -1 if any(find_phrase(tokens, cue) for cue in cues) else 1
 
 

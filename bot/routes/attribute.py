@@ -123,8 +123,8 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
         own = {t for f in current for v in f.values for t in stems(v)}
         if asked and own:
             if current and _denied(current[0].statement, asked):
-                return False, "value"  # "does TF work on my Mac GPU?": "no official macOS GPU support"
-            return any(d.kb.lexicon.widen({t}) & own for t in asked), "value"
+                return not positive, "value"  # "does TF work on my Mac GPU?": "no official macOS GPU support"
+            return any(d.kb.lexicon.widen({t}) & own for t in asked) == positive, "value"  # "lacks GPUs?" flips
         if current and positive and _says_all(d, current[0], distinctive):
             return True, "fact"
     row = d.kb.rows.get(attribute)
@@ -193,6 +193,9 @@ def answer(ask: Ask) -> Answer | None:
         if not facts:
             return d.not_covered(f"{framework}'s {label}")
     decided, basis = decide(d, framework, attribute, facts, claims, related) if r.yesno else (None, "")
+    primary = next((f for f in facts if f.id == f"{framework.lower()}-{attribute.replace('_', '-')}"), None)
+    if basis == "value" and decided is False and primary:
+        facts = [primary] + [f for f in facts if f is not primary]  # "made by Google?" No: who did make it leads
     corrected = [f for f in facts if f.status and basis == "article"]
     if decided is not None and r.now and corrected:
         decided, basis = not decided, "now"  # the article's rating is flagged as dated: today it is the reverse
