@@ -34,6 +34,7 @@ class Lexicon:
     known_by: dict[str, frozenset[str]] = field(default_factory=dict)  # per framework, its facts' value words
     fallback: dict[str, str] = field(default_factory=dict)  # attribute -> the one ranked when it is not
     lacking: frozenset[Phrase] = frozenset()  # negative cues of every attribute ("does X lack Y?")
+    asked: dict[str, frozenset[str]] = field(default_factory=dict)  # values asked of no framework ("Amazon")
 
     @classmethod
     def build(cls, attributes: dict[str, dict]) -> Lexicon:
@@ -60,7 +61,9 @@ class Lexicon:
             synonyms.update({t: synonyms.get(t, frozenset()) | same for t in same})
         fallback = {name: entry["fallback"] for name, entry in attributes.items() if "fallback" in entry}
         return cls(cues, negatives, shared, labels, phrasing, generic, frozenset(domain), frozenset(primary_only), synonyms,
-                   fallback=fallback, lacking=lacking)
+                   fallback=fallback, lacking=lacking,
+                   asked={name: frozenset(t for v in entry.get("asked_values", []) for t in stems(v))
+                          for name, entry in attributes.items() if not name.startswith("_")})
 
     @cached_property
     def words(self) -> frozenset[str]:

@@ -11,6 +11,10 @@ from index.analyzer import FRAMEWORKS, STOPWORDS, find_frameworks, find_parts, f
 _YESNO_START = re.compile(
     r"^(is|are|was|were|does|do|did|can|could|should|would|will|has|have|had|isn't|aren't|doesn't|don't|can't|"
     r"won't|shouldn't|wasn't|hasn't|haven't|didn't)\b")
+# "Can anyone tell me how to…?", "do you know which…?": a question inside a request asks what, not whether
+_EMBEDDED_WH = re.compile(
+    r"^(?:can|could|would|will|do|does)\s+(?:any ?one|some ?one|any ?body|some ?body|you|u|someone)\s+(?:please\s+)?"
+    r"(?:tell|explain|show|help|point|know|say|share|suggest)\b.{0,20}?\b(?:how|what|which|why|where|when|who)\b")
 _ALTERNATIVES = re.compile(r"\b(or|vs|versus)\b")
 _ALTERNATIVE_AT_END = re.compile(r"\b(?:or|vs|versus) [\w.+#-]+(?: [\w.+#-]+){0,2}\W*$")
 _SUPERLATIVE = re.compile(
@@ -111,13 +115,19 @@ def _polarity(tokens: Phrase, attribute: str | None, lexicon: Lexicon) -> int:
 _BACK = re.compile(r"\b(it|its|that|this|they|them|those|these)\b")
 
 
-def _subject(last: str, frameworks: tuple[str, ...]) -> str | None:
+_NAME_OF = {f.lower(): f for f in FRAMEWORKS}
+
+
+def _subject(last: str, frameworks: tuple[str, ...], before: str = "") -> str | None:
     """The framework the (last) question is about: the first it names, else, for "is that…", the one named
     last before it, else the first of the whole text."""
     named = find_frameworks(last)
     if named:
         return named[0]
-    return frameworks[-1] if frameworks and _BACK.search(last) else (frameworks[0] if frameworks else None)
+    if frameworks and _BACK.search(last):  # "X … Y … X. Is that abandoned?": the one mentioned last
+        mentioned = [t for t in words(before) if t in _NAME_OF]
+        return _NAME_OF[mentioned[-1]] if mentioned else frameworks[-1]
+    return frameworks[0] if frameworks else None
 
 
 def read(question: str, lexicon: Lexicon) -> Reading:
@@ -158,11 +168,11 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     statement = (last.rstrip().endswith("?") and not _WH_WORD.search(last) and not _WH_START.match(last)
                  and bool(_STATEMENT_VERB.search(last)))
     clause = re.split(r"[,;:]\s*|\s+-\s+", last)[-1]  # "what about the other one, is it fast?"
-    yesno = not alternatives and (bool(_YESNO_START.match(last)) or bool(_TAG.search(last)) or statement
+    yesno = not alternatives and not _EMBEDDED_WH.match(last) and (bool(_YESNO_START.match(last)) or bool(_TAG.search(last)) or statement
                                   or (clause != last and bool(_YESNO_START.match(clause))))
     superlatives = [m for m in _SUPERLATIVE.findall(head) if m not in _NOT_SUPERLATIVE
                     and not (m == "most" and "most recent" in head)]  # "in the most recent releases" ranks nothing
-    subject = _subject(last, frameworks)
+    subject = _subject(last, frameworks, head[:head.rfind(last)] if last in head else "")
     if last != head and len(frameworks) >= 2:  # several sentences: the question is the last one
         named_last = tuple(find_frameworks(last))
         if named_last and not _BACK.search(last):

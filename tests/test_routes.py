@@ -733,3 +733,42 @@ def test_a_yes_no_between_a_live_and_a_dead_framework_is_not_a_choice():
 
 def test_other_software_offered_as_alternatives_is_out_of_scope():
     assert ask("nginx or apache for my web server?").route == "out_of_scope"
+
+
+def test_a_member_of_the_foundation_is_not_the_maker():
+    answer = ask("jax is built by microsoft, no?")
+    assert answer.text.startswith("No") and "Google" in answer.text
+    answer = ask("tensorflow was created by amazon, right?")
+    assert answer.text.startswith("No") and answer.citations[0].id == "fact/tensorflow-developer"
+
+
+def test_asking_whether_something_is_missing_flips_the_answer():
+    assert ask("does theano lack a cpu mode?").text.startswith("No")
+    assert ask("is keras still missing pretrained networks?").text.startswith("No")
+
+
+def test_a_request_to_explain_how_is_not_yes_or_no():
+    answer = ask("could someone explain how to get jax working on a windows gpu?")
+    assert not answer.text.startswith(("Yes", "No", "I don't know for sure"))
+
+
+def test_an_explicit_overview_cites_the_chart_first():
+    answer = ask("cheat sheet for tensorflow vs pytorch please")
+    assert answer.citations[0].id.startswith("chart/")
+
+
+def test_the_covered_frameworks_are_still_answered_beside_an_uncovered_one():
+    answer = ask("debugging: caffe vs keras vs pytorch?")
+    assert "Caffe" in answer.text and "not cover" in answer.text
+    assert any(c.id.startswith("chart/debugging") for c in answer.citations) and not answer.verdict
+
+
+def test_a_question_about_an_uncovered_framework_gets_no_answer_about_another():
+    answer = ask("does deepspeed support jax training?")
+    assert "DeepSpeed" in answer.text and "not cover" in answer.text and not answer.citations
+    assert "not cover" in ask("is haiku the same thing as jax?").text
+
+
+def test_that_refers_to_the_framework_mentioned_last():
+    answer = ask("We ran Theano, then TensorFlow, and now a bit of CNTK. Is that one abandoned?")
+    assert answer.text.startswith("Yes") and "CNTK" in answer.text

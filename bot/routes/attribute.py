@@ -194,7 +194,8 @@ def answer(ask: Ask) -> Answer | None:
             return d.not_covered(f"{framework}'s {label}")
     decided, basis = decide(d, framework, attribute, facts, claims, related) if r.yesno else (None, "")
     primary = next((f for f in facts if f.id == f"{framework.lower()}-{attribute.replace('_', '-')}"), None)
-    if basis == "value" and decided is False and primary:
+    if basis == "value" and decided is False and primary and facts and not set(d.asked_values(attribute, framework)) & {
+            t for v in facts[0].values for t in stems(v)}:
         facts = [primary] + [f for f in facts if f is not primary]  # "made by Google?" No: who did make it leads
     corrected = [f for f in facts if f.status and basis == "article"]
     if decided is not None and r.now and corrected:

@@ -123,6 +123,7 @@ class Draft:
             vocab |= {t for cell in row.cells.values() for t in stems(cell)}
         if attribute in ("backends", "integration"):
             vocab |= {f.lower() for f in FRAMEWORKS}
+        vocab |= self.kb.lexicon.asked.get(attribute, frozenset())
         return vocab - STOPWORDS
 
     def asked_values(self, attribute: str, framework: str | None = None) -> list[str]:

@@ -24,9 +24,11 @@ def fact_raw(fact: Fact) -> frozenset[str]:
 
 
 def asked_words(d: Draft, framework: str) -> set[str]:
-    """The question's own words, with their synonyms, less the attribute's name and the framework's."""
+    """The question's own words, less the attribute's name, the framework's, and those of frameworks named
+    only around the question ("I use TF. Is CNTK dead?")."""
     generic = d.kb.lexicon.generic.get(d.r.attribute or "", frozenset())
-    return set(d.r.terms) - generic - {framework.lower()}
+    aside = FRAMEWORK_WORDS - {f.lower() for f in d.r.frameworks}
+    return set(d.r.terms) - generic - {framework.lower()} - aside
 
 
 def hits(d: Draft, asked: set[str], fact: Fact) -> int:

@@ -113,10 +113,12 @@ def answer(ask: Ask) -> Answer | None:
         return described(d, frameworks)
     ahead = _ahead(d, columns)
     parts = [f"{f} is {names(words)}" for f, words in ahead.items() if words]
-    _cite_chart(d, columns)  # first: the text's summary is read off the chart
+    if asked:
+        _cite_chart(d, columns)  # "tl;dr", "chart": the summary is read off the chart, so its cells come first
     claims = section_claims(d, columns)[:3]
     for claim in claims:
         d.ev.claim(claim)
+    _cite_chart(d, columns)
     text = "It depends on what you need. "
     if parts:
         text += "On the article's chart, " + "; ".join(parts) + "."

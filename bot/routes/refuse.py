@@ -2,10 +2,12 @@
 not cover (named plainly, never swapped for another), and follow-ups with nothing to follow."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from bot.answer import Answer
 from bot.lexicon import stems
+from bot.query import read
 from bot.routes.draft import Ask, Draft, names
 from index.analyzer import FRAMEWORKS, find_uncovered
 
@@ -32,7 +34,8 @@ _NOT_OURS_TEXT = (
     "Sorry, I can't help with that: I don't write or fix code, or give buying advice. I answer questions about choosing "
     f"between deep-learning frameworks ({', '.join(FRAMEWORKS)}), from a comparison article and curated facts."
 )
-_CHOICE_OR_COMPARISON = re.compile(r"\b(or|vs\.?|versus|compare[ds]?|comparison|better|best|than|instead of|switch)\b")
+_CHOICE_OR_COMPARISON = re.compile(r"\b(or|vs\.?|versus|compare[ds]?|comparison|better|best|than|instead of|switch|"
+                                   r"same|identical|related|relationship|difference|different|differ)\b")
 # A follow-up that only makes sense after something: "why?", "is that still true?", "what replaced it?".
 _DANGLING = re.compile(r"^(why|how come|how so|really|and|what about|how about|is that|is it still|still true|"
                        r"what replaced it|compare it|what about it|same for)\b|\b(it|that|this|them|they)\b")
@@ -53,6 +56,28 @@ def out_of_scope(ask: Ask) -> Answer:
     return Answer(text=text, route="out_of_scope", confidence=round(ask.confidence, 3))
 
 
+_AUX = r"(?:is|are|was|were|does|do|did|can|could|will|would|has|have|should)"
+
+
+def _known_part(ask: Ask, unknown: list[str]) -> Answer | None:
+    """The question asked again without the frameworks the corpus does not cover, when it asks something of
+    the covered ones (an attribute) and the corpus answers it; None otherwise."""
+    names_ = "|".join(rf"(?:apache )?{re.escape(n)}" for n in unknown)
+    sentences = [x for x in re.split(r"(?<=[.?!])\s+", ask.own.text) if x.strip()]
+    asked = next((x for x in reversed(sentences) if x.rstrip().endswith("?")), sentences[-1] if sentences else "")
+    if ask.part is None or re.match(rf"\W*(?:(?:how|why|what|when|where) )?{_AUX} (?:the )?(?:{names_})(?![\w])", asked, re.I):
+        return None  # "Does KServe support PyTorch?" asks about KServe
+    rest = re.sub(rf"(?<![\w.])(?:{names_})(?![\w])", "", ask.own.text, flags=re.I)
+    reading = read(" ".join(rest.split()), ask.kb.lexicon)
+    if not reading.frameworks or reading.attribute in (None, "definition", "background") or (
+            len(reading.frameworks) < 2 and _CHOICE_OR_COMPARISON.search(ask.own.text)):
+        return None  # "chainer or keras?": one side of a comparison is no answer
+    answered = ask.part(ask, reading)
+    if answered.route in ("help", "out_of_scope") or answered.text.startswith(("I don't know", "It depends")):
+        return None
+    return answered
+
+
 def uncovered(ask: Ask) -> Answer | None:
     """A question naming a framework the corpus does not cover: say so, naming it, with no verdict."""
     unknown = find_uncovered(ask.reading.text)
@@ -65,9 +90,12 @@ def uncovered(ask: Ask) -> Answer | None:
         return None  # "Keras used to run on MXNet, right?": a fact about a covered framework names it
     them = "it" if len(unknown) == 1 else "them"
     if known:
-        text = (f"I don't know {names(unknown)}: the corpus does not cover {them}, so I can't compare "
-                f"{them} with {names(known)}. Ask me about {names(known)} on its own, or compare "
-                f"{names(FRAMEWORKS[:3], 'or')}.")
+        text = f"I don't know {names(unknown)}: the corpus does not cover {them}, so I can't compare {them} with {names(known)}."
+        rest = _known_part(ask, unknown)
+        if rest is not None:  # "speed: tensorflow vs mxnet vs pytorch?": the covered ones are still answered
+            return dataclasses.replace(rest, text=f"{text} What I can say of {names(known)}: {rest.text}",
+                                       verdict=(), confidence=min(rest.confidence, 0.5))
+        text += f" Ask me about {names(known)} on its own, or compare {names(FRAMEWORKS[:3], 'or')}."
         d = Draft(ask, "search")
         return d.finish(text, confidence=0.3, limit=0)
     mention = [f for f in ask.kb.corpus.facts if any(set(stems(n)) <= {t for v in f.values for t in stems(v)} for n in unknown)]
