@@ -49,7 +49,7 @@ _PRONOUN = re.compile(r"\b(it|its|it's|they|them|their|this one|that one|the oth
 # Words that carry no value to test in a yes/no question ("Does Theano support GPUs?" leaves "gpu").
 _FILLER = frozenset(stems(
     "support supports supported use uses using used run runs running work works have has had offer offers provide "
-    "provides come comes still today now currently anymore any more yet also really actually officially natively "
+    "provides come comes still today now currently anymore any more yet also really actually officially "
     "good well get able possible way ok okay please tell know think true framework frameworks library libraries "
     "version versions new newer old older latest current modern based thing make makes made need needs "
     "kind sort type like s t let nowadays days these anymore say says said claim claims mention mentions "
@@ -88,6 +88,7 @@ class Context:
     route: str
     reading: Reading
     verdict: tuple[str, ...] = ()  # the last answer's frameworks: what "it" is after "which one did Google make?"
+    cited: tuple[str, ...] = ()  # the last answer's first citations: what "and when?" asks the date of
 
 
 def _attribute(tokens: Phrase, lexicon: Lexicon) -> tuple[str | None, int]:

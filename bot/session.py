@@ -55,7 +55,7 @@ class Session:
         if context is None:
             return {"context": None}
         return {"context": {"route": context.route, "reading": dataclasses.asdict(context.reading),
-                            "verdict": list(context.verdict)}}
+                            "verdict": list(context.verdict), "cited": list(context.cited)}}
 
     @classmethod
     def from_data(cls, data: object) -> Session:
@@ -74,9 +74,10 @@ class Session:
                 raise ValueError
             values = {k: tuple(v) if isinstance(v, list) else v for k, v in reading.items()}
             verdict = tuple(context.get("verdict") or ())  # absent in data saved before verdicts were kept
-            if not all(isinstance(v, str) for v in verdict):
+            cited = tuple(context.get("cited") or ())  # …or before citations were
+            if not all(isinstance(v, str) for v in verdict + cited):
                 raise ValueError
-            session._context = Context(route, Reading(**values), verdict)
+            session._context = Context(route, Reading(**values), verdict, cited)
         except (KeyError, TypeError, ValueError):
             raise ValueError("not a Session's data") from None
         return session
@@ -112,7 +113,7 @@ class Session:
                          frameworks=bool(decision.reading.frameworks))
         r = decision.reading
         if answer.route not in ("help", "out_of_scope"):
-            self._context = Context(answer.route, r, answer.verdict)
+            self._context = Context(answer.route, r, answer.verdict, tuple(c.id for c in answer.citations[:3]))
         hits = kb.index.search(text, k=3)
         trace = {
             "route": answer.route, "frameworks": list(r.frameworks), "attribute": r.attribute,

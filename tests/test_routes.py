@@ -772,3 +772,37 @@ def test_a_question_about_an_uncovered_framework_gets_no_answer_about_another():
 def test_that_refers_to_the_framework_mentioned_last():
     answer = ask("We ran Theano, then TensorFlow, and now a bit of CNTK. Is that one abandoned?")
     assert answer.text.startswith("Yes") and "CNTK" in answer.text
+
+
+def test_a_question_naming_a_rare_api_gets_the_fact_on_it():
+    answer = ask("jax pmap - what's going on with it?")
+    assert answer.citations[0].id == "fact/jax-distributed-pmap"
+
+
+def test_still_with_the_value_the_article_gave_is_no_longer_so():
+    assert ask("is pytorch still run by facebook?").text.startswith("No, not any more")
+
+
+def test_a_change_that_ended_what_is_asked_is_a_no():
+    answer = ask("so my rtx gpu still works with tensorflow on native windows?")
+    assert answer.text.startswith("No") and "2.10" in answer.text
+    answer = ask("tensorflow can still train on my nvidia card under native windows, right?")
+    assert answer.text.startswith("No") and "2.10" in answer.text
+
+
+def test_and_when_gives_the_date_of_what_was_just_said():
+    assert "2024" in chat("what did pytorch mobile turn into?", "and when was that?").text
+
+
+def test_and_now_asks_the_last_question_about_today():
+    answer = chat("what was keras's very first backend?", "what about now?")
+    assert "JAX" in answer.text and "PyTorch" in answer.text
+
+
+def test_a_time_follow_up_with_nothing_before_asks_what_it_means():
+    assert "nothing earlier" in chat(":reset", "and when?").text
+
+
+def test_a_backend_question_naming_two_frameworks_is_answered_by_the_backends():
+    answer = ask("can keras 3 still use theano as a backend?")
+    assert answer.text.startswith("No") and "JAX" in answer.text

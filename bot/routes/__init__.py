@@ -32,6 +32,8 @@ _S = frozenset
 
 TABLE: tuple[Answerer, ...] = (
     Answerer("uncovered", _IN_SCOPE | {"out_of_scope", "help"}, refuse.uncovered),
+    Answerer("when", _IN_SCOPE | {"help"}, followup.when),
+    Answerer("now_again", _IN_SCOPE | {"help"}, followup.now_again),
     Answerer("help", _S({"help"}), refuse.help),
     Answerer("out_of_scope", _S({"out_of_scope"}), refuse.out_of_scope),
     Answerer("recheck", _IN_SCOPE, followup.recheck),

@@ -227,11 +227,21 @@ def answer(ask: Ask) -> Answer | None:
     change = what_changed(d, framework, facts[:1]) if r.now else None
     if change:  # "does it still…?": a change the facts record elsewhere is part of the answer
         d.ev.fact(change)
-        current.append(change.statement)
+        # "can TF still use my GPU on native Windows?": the change says no to the value or ends what it names
+        ended = decided and r.polarity > 0 and (_denied(change.statement, d.asked_values(attribute, framework))
+                                                 or len(asked_words(d, framework) & fact_words(change)) >= 2)
+        current.insert(0, change.statement) if ended else current.append(change.statement)
+        if ended:  # "can TF still use my GPU on native Windows?": the change ended it
+            decided, basis = False, "ended"
+    if basis == "value" and decided and r.now and r.polarity > 0 and facts and facts[0].status and any(
+            d.kb.lexicon.widen(set(d.asked_values(attribute, framework))) & set(stems(said)) for said in facts[0].corrects):
+        decided, basis = False, "ended"  # "still owned by Facebook?": the value is the one the article gave
     if not r.yesno:
         lead = ""
     elif decided is None:
         lead = NOT_SETTLED + " "
+    elif basis == "ended":
+        lead = "No, not any more. "
     elif basis == "now":
         lead = ("Yes, today" if decided else "No, not today") + " (the article's view is dated). "
     else:

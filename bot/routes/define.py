@@ -2,20 +2,50 @@
 longer maintained), or what a concept is ("What is deep learning?") from the article's section on it."""
 from __future__ import annotations
 
+from collections import Counter
+
 from bot.answer import Answer
+from bot.knowledge import Knowledge
 from bot.routes.draft import Ask, Draft, q
+from bot.routes.matching import fact_words, hits
+from corpus import Fact
 from index.analyzer import analyze
 
 _ASKING = frozenset({"defin", "explain", "mean", "describ", "tell"})
 
 
+_RARE: dict[int, frozenset[str]] = {}
+
+
+def _rare(kb: Knowledge) -> frozenset[str]:
+    """Named words (products, APIs, people) that at most three facts say: one in a question points at them."""
+    if id(kb) not in _RARE:
+        seen = Counter(t for f in kb.corpus.facts for t in fact_words(f) & kb.lexicon.named)
+        _RARE[id(kb)] = frozenset(t for t, n in seen.items() if n <= 3)
+    return _RARE[id(kb)]
+
+
+def _pointed(d: Draft, name: str) -> Fact | None:
+    """The framework's fact that a rare named word of the question points at ("Why do the caffe2 links go
+    to PyTorch?", "module 'tensorflow' has no attribute 'estimator'"); None when no word does."""
+    rare = set(d.r.terms) & _rare(d.kb)
+    if not rare:
+        return None
+    facts = [f for (fw, _), group in sorted(d.kb.facts.items()) if fw == name for f in group if rare & fact_words(f)]
+    return max(facts, key=lambda f: (len(rare & fact_words(f)), hits(d, set(d.r.terms), f)), default=None)
+
+
 def framework(ask: Ask) -> Answer | None:
-    """What one framework is; declines without one."""
+    """What one framework is, or the fact the question points at; declines without a framework."""
     r = ask.reading
     if not r.frameworks:
         return None
     d = Draft(ask, "define")
     name = r.frameworks[0]
+    pointed = _pointed(d, name)
+    if pointed is not None:
+        d.ev.fact(pointed)
+        return d.finish(pointed.statement, limit=2)
     claims = d.kb.claims_about("definition", name)
     own = [c for c in claims if c.frameworks[:1] == (name,)] or list(claims)
     facts = d.kb.facts_about(name, "definition")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import Answer
+from bot.query import read
 from bot.routes.draft import Ask, Draft, q
 from index.analyzer import FRAMEWORKS
 
@@ -65,3 +66,41 @@ def reasons(ask: Ask) -> Answer | None:
     if facts:
         parts.append("What the current facts add: " + " ".join(f.statement for f in facts[:2]))
     return d.finish(" ".join(parts), limit=4)
+
+
+_WHEN = re.compile(r"^(?:and |so |ok |okay |but )?(?:when|since when|what year|which year|what date|in what year)"
+                   r"(?: (?:was|did) (?:that|this|it)(?: happen)?| exactly)?\W*$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def when(ask: Ask) -> Answer | None:
+    """"and when?": the date of what the last answer said, from the first cited fact that gives one."""
+    if ask.context is None or not _WHEN.match(ask.own.text):
+        return None
+    facts = [ask.kb.fact_by_id[c.removeprefix("fact/")] for c in ask.context.cited if c.startswith("fact/")]
+    named = {p.lower() for p in ask.context.reading.parts}  # "what replaced PyTorch Mobile?": when it ended
+    facts += [f for f in ask.kb.corpus.facts if named and named & {v.lower() for v in f.values}]
+    dated = next((f for f in facts if _YEAR.search(f.statement)), None)
+    if dated is None:
+        return None
+    d = Draft(ask, "attribute", ask.context.reading)
+    d.ev.fact(dated)
+    return d.finish(dated.statement, limit=1)
+
+
+_NOW_AGAIN = re.compile(r"^(?:and |so |ok |okay |but )?(?:what about |how about |and )?(?:now|today|these days|nowadays|"
+                        r"currently|in 20\d\d)\W*$")
+
+
+def now_again(ask: Ask) -> Answer | None:
+    """"and now?" after a question about the past: the same question about today."""
+    if ask.context is None or ask.part is None or not _NOW_AGAIN.match(ask.own.text):
+        return None
+    before = ask.context.reading
+    frameworks = before.frameworks or ask.context.verdict
+    if before.attribute in _OPEN or not frameworks:
+        return None
+    again = read(f"{' vs '.join(frameworks)} {ask.kb.lexicon.labels[before.attribute]} today?", ask.kb.lexicon)
+    if again.attribute != before.attribute:
+        return None
+    return ask.part(ask, again)

@@ -41,17 +41,25 @@ _DANGLING = re.compile(r"^(why|how come|how so|really|and|what about|how about|i
                        r"what replaced it|compare it|what about it|same for)\b|\b(it|that|this|them|they)\b")
 
 
-def help(ask: Ask) -> Answer:
-    """The help text; for a follow-up at the start of a chat, a question about what it refers to."""
+def _dangling(ask: Ask) -> Answer | None:
+    """A follow-up at the start of a chat ("and when?" after :reset): a question about what it refers to."""
     r = ask.reading
-    if ask.context is None and r.tokens and _DANGLING.search(r.text) and not r.frameworks:
+    if ask.context is None and r.tokens and _DANGLING.search(r.text) and not r.frameworks and len(r.tokens) <= 8:
         text = ("There is nothing earlier in this chat for that to refer to. What do you mean? Ask the whole "
                 "question, for example “Is Keras still slow?” or “What replaced Theano?”.")
         return Answer(text=text, route="help", confidence=round(ask.confidence, 3))
-    return Answer(text=HELP_TEXT, route="help", confidence=round(ask.confidence, 3))
+    return None
+
+
+def help(ask: Ask) -> Answer:
+    """The help text, or a question about what a follow-up with nothing before it refers to."""
+    return _dangling(ask) or Answer(text=HELP_TEXT, route="help", confidence=round(ask.confidence, 3))
 
 
 def out_of_scope(ask: Ask) -> Answer:
+    opener = re.match(r"(?:and|why|how come|what about|how about|is that|still)\b", ask.reading.text)
+    if opener and (dangling := _dangling(ask)) and not NOT_OURS.search(ask.reading.text):
+        return dangling  # "and when?" with nothing before it; "what is it like in Paris?" stays out of scope
     text = _NOT_OURS_TEXT if NOT_OURS.search(ask.reading.text) else OUT_OF_SCOPE_TEXT
     return Answer(text=text, route="out_of_scope", confidence=round(ask.confidence, 3))
 

@@ -47,6 +47,8 @@ def answer(ask: Ask) -> Answer | None:
         return None  # "is Theano easier to use than PyTorch?" is a comparison, not a relation
     relations = ask.kb.corpus.relations
     text = r.text.lower()
+    if r.attribute == "backends" and re.search(r"\bback-?ends?\b", text):
+        return None  # "can Keras still use Theano as a backend?" is answered by Keras's backends
     asked = _asked(relations, text)
     if asked is None:
         return None
