@@ -33,7 +33,8 @@ _TAG = re.compile(
 _STATEMENT_VERB = re.compile(
     r"\b(is|are|was|were|has|have|had|can|does|do|did|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
     r"requires?|got|gets|comes? with|ships?|became|stays?|remains?|possible|supported|available|dead|alive|true|"
-    r"free|deprecated|maintained|a thing|worth it|ok|okay|good|fine|suitable|enough|ready)\b")
+    r"free|deprecated|maintained|a thing|worth it|ok|okay|good|fine|suitable|enough|ready)\b|\s==?\s")  # "keras = tf?"
+_FRAGMENT = re.compile(r"\b(?:on|with|for|under|without|in|via|inside)\b")
 _WH_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|compare|tell|list|show|explain|give)\b")
 _FRAMEWORK_TOKENS = frozenset(f.lower() for f in FRAMEWORKS)
 _WH_WORD = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
@@ -168,11 +169,20 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         len(frameworks) >= 2 or bool(_ALTERNATIVE_AT_END.search(head)))
     statement = (last.rstrip().endswith("?") and not _WH_WORD.search(last) and not _WH_START.match(last)
                  and bool(_STATEMENT_VERB.search(last)))
+    # "pytorch on mac?", "keras with jax?": a name and what it is asked to go with, nothing more, asks whether
+    fragment = (last.rstrip().endswith("?") and len(words(last)) <= 5 and bool(frameworks) and not alternatives
+                and not _WH_WORD.search(last) and bool(_FRAGMENT.search(last)))
+    statement = statement or fragment
+    if fragment and attribute is None and re.search(r"\b(?:in|by) 20\d\d\b", last):
+        attribute, score = "maintenance", 1  # "theano in 2026?" asks whether it is still alive
     clause = re.split(r"[,;:]\s*|\s+-\s+", last)[-1]  # "what about the other one, is it fast?"
     yesno = not alternatives and not _EMBEDDED_WH.match(last) and (bool(_YESNO_START.match(last)) or bool(_TAG.search(last)) or statement
                                   or (clause != last and bool(_YESNO_START.match(clause))))
     superlatives = [m for m in _SUPERLATIVE.findall(head) if m not in _NOT_SUPERLATIVE
                     and not (m == "most" and "most recent" in head)]  # "in the most recent releases" ranks nothing
+    fallback = lexicon.fallback.get(attribute or "")
+    if fallback and any(_attribute(stems(m), lexicon)[0] == fallback for m in superlatives):
+        attribute = fallback  # "easiest one for a total beginner?" asks which is easiest
     subject = _subject(last, frameworks, head[:head.rfind(last)] if last in head else "")
     if last != head and len(frameworks) >= 2:  # several sentences: the question is the last one
         named_last = tuple(find_frameworks(last))

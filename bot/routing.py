@@ -112,6 +112,9 @@ def _referred(r: Reading, ctx: Context | None, lexicon: Lexicon) -> tuple[str, .
     return ()
 
 
+_OF_THOSE = re.compile(r"\bwhich (?:one )?of (?:them|these|those|the two|both|the pair)\b|\b(?:these|those|the) two\b")
+
+
 def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
     top = max(probs, key=probs.get)
     short = len(r.tokens) <= 6
@@ -122,7 +125,8 @@ def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
             or (short and not r.frameworks and r.attribute is not None and not r.superlative)
             or (not r.frameworks and r.attribute is not None and bool(_WHY.match(r.text)))  # "why does it say Lua?"
             or bool(_THE_PICK.search(r.text)) or (not r.frameworks and bool(_FOLLOWUP_END.search(r.text)))
-            or bool(re.match(r"(?:but |so |and )?why not\b", r.text)))  # "why not PyTorch?" after JAX
+            or bool(re.match(r"(?:but |so |and )?why not\b", r.text))  # "why not PyTorch?" after JAX
+            or bool(_OF_THOSE.search(r.text)))  # "which of the two is still maintained?"
 
 
 def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexicon) -> Decision:
@@ -165,7 +169,8 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
     return Decision(route, max(probs.get("followup", 0.0), 0.5), resolved, followup=True)
 
 
-_ABOUT_YOU = re.compile(r"\b(?:what|how) (?:can|do|should) (?:you|u|i ask)\b|\b(?:who|what) are (?:you|u)\b|\bthis bot\b")
+_ABOUT_YOU = re.compile(r"\b(?:what|how) (?:can|do|should) (?:you|u|i ask)\b|\b(?:who|what) are (?:you|u)\b|\bthis bot\b|"
+                        r"\b(?:what|which) (?:frameworks|libraries|tools) (?:do|can|does) (?:you|u|it|this)\b")
 _WH = re.compile(r"\b(what|which|who|when|where|why|how)\b")
 _FOLLOWUP_END = re.compile(r"\b(then|instead|too|as well|either)\W*$")  # "ok what should I use instead then"
 _WHY = re.compile(r"^(why|how come|how so|really|says who|source|sources|proof|evidence|are you sure)\b")
@@ -190,6 +195,8 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     if overview.wants_overview(r.text) and (len(r.frameworks) != 1 or overview.PROS_CONS.search(r.text)) and (
             r.frameworks or overview.CHART.search(r.text)):
         return Decision("compare", max(probs.get("compare", 0.0), 0.5), r)  # "show me the chart", "tl;dr X vs Y"
+    if not r.frameworks and not r.attribute and _ABOUT_YOU.search(r.text):
+        return Decision("help", max(probs.get("help", 0.0), 0.5), r)  # "which frameworks do you cover?"
     if not r.frameworks and recommend.is_open_choice(r) and (ctx is None or not _is_followup(r, probs)):
         return Decision("recommend", max(probs.get("recommend", 0.0), 0.5), r)  # "which one should we pick?"
     if refuse.NOT_OURS.search(r.text):

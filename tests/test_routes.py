@@ -806,3 +806,42 @@ def test_a_time_follow_up_with_nothing_before_asks_what_it_means():
 def test_a_backend_question_naming_two_frameworks_is_answered_by_the_backends():
     answer = ask("can keras 3 still use theano as a backend?")
     assert answer.text.startswith("No") and "JAX" in answer.text
+
+
+def test_what_the_article_gets_wrong_lists_the_corrections_cited():
+    answer = ask("which claims in the article about keras are out of date?")
+    assert "Keras" in answer.text and all(c.id.startswith("fact/keras-") for c in answer.citations)
+    assert ask("is the chart still accurate today?").text.startswith("Not entirely")
+    debugging = ask("what is the article wrong about on pytorch's visualization?")
+    assert [c.id for c in debugging.citations] == ["fact/pytorch-visualization"]
+
+
+def test_symbols_and_add_on_words_ask_how_two_frameworks_relate():
+    assert ask("jax = tensorflow?").text.startswith("No")
+    assert ask("so keras is basically a plug-in for tensorflow?").text.startswith("Yes")
+    assert ask("is theano an add-on to keras?").text.startswith("No")
+
+
+def test_which_of_the_two_picks_from_the_last_pair():
+    answer = chat("theano vs pytorch", "which of these two is still developed?")
+    assert answer.verdict == ("PyTorch",) and "Theano" in answer.text
+
+
+def test_a_name_and_a_thing_with_a_question_mark_asks_whether():
+    assert ask("jax on windows?").text.startswith("Yes")
+    assert ask("cntk in 2026?").text.startswith("No")
+
+
+def test_needing_a_gpu_is_a_no_when_the_framework_runs_on_cpus():
+    assert ask("is a graphics card necessary for keras?").text.startswith("No")
+    assert ask("does theano run on a gpu?").text.startswith("Yes")
+
+
+def test_the_easiest_for_a_beginner_ranks_ease():
+    assert ask("what's the easiest framework for a complete newbie?").verdict == ("Keras",)
+
+
+def test_asking_what_the_bot_covers_gets_the_list():
+    answer = ask("which frameworks do you cover?")
+    assert answer.route == "help" and all(f in answer.text for f in ("PyTorch", "JAX", "CNTK"))
+    assert ask("so uh which one should i go with lol").route == "recommend"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answer import Answer
-from bot.routes import (attribute, compare, define, followup, multipart, overview, parts, recommend, refuse, relation,
+from bot.routes import (attribute, compare, corrections, define, followup, multipart, overview, parts, recommend, refuse, relation,
                         search, select, variant)
 from bot.routes.draft import Ask
 
@@ -32,6 +32,7 @@ _S = frozenset
 
 TABLE: tuple[Answerer, ...] = (
     Answerer("uncovered", _IN_SCOPE | {"out_of_scope", "help"}, refuse.uncovered),
+    Answerer("corrections", _IN_SCOPE | {"help"}, corrections.answer),
     Answerer("when", _IN_SCOPE | {"help"}, followup.when),
     Answerer("now_again", _IN_SCOPE | {"help"}, followup.now_again),
     Answerer("help", _S({"help"}), refuse.help),

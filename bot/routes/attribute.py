@@ -25,6 +25,7 @@ _SWITCH_BACKEND = re.compile(r"\b(change|changed|changing|switch|switched|switch
                              r"configure|configured)\b.{0,20}\bbackend|\bbackend\b.{0,20}\b(change|switch)|"
                              r"\b(?:switch|change|set) (?:it|keras) to (?:jax|torch|pytorch|tensorflow)\b")
 _PAST = re.compile(r"^(?:did|was|were|had)\b")
+_NEEDS = re.compile(r"\b(?:need|needs|require|requires|required|necessary|must have|have to have|mandatory)\b")
 
 
 def best_facts(d: Draft, facts: Sequence[Fact], framework: str) -> list[Fact]:
@@ -104,6 +105,9 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
     ender = ended_fact(d, framework, current)
     if ender is not None:
         return bool(still_ended(d, ender)), "fact"
+    if attribute == "hardware" and _NEEDS.search(d.r.text) and current and "cpu" in {
+            t for f in current for v in f.values for t in stems(v)} and "cpu" not in d.r.terms:
+        return not positive, "value"  # "do I need a GPU for TensorFlow?": no, it runs on CPUs too
     if d.r.parts or related:  # not the framework's own attribute: settled only by a fact saying it all
         if _OPINION.search(d.r.text):
             return None, "value"  # "is Theano's documentation good?": a fact that mentions it does not judge it

@@ -31,7 +31,8 @@ _OPEN_WORDS = frozenset(stems(
     "projects worth it overall general generally option options choice choices between among them these those "
     "three six all any of the for to do does is are a an be in on with and or thanks hey hi so just want "
     "wanna need think guys folks team us work job career next yet first standardize standardise settle adopt bet "
-    "commit go for company org organisation organization stack u ya pls plz someone anyone can could"))
+    "commit go for company org organisation organization stack u ya pls plz someone anyone can could "
+    "lol haha ok okay hmm um uh idk tbh honestly really actually then now confused"))
 
 
 def _status(d: Draft, framework: str):
@@ -58,7 +59,10 @@ def maintained_only(ask: Ask) -> Answer | None:
     for f in dead:
         d.ev.fact(_status(d, f))
     verb = "is" if len(dead) == 1 else "are"
-    return d.finish(f"{names(live, 'or')}: {names(dead)} {verb} no longer developed, so not a choice for new work.",
+    lead = (f"{names(live)} {'is' if len(live) == 1 else 'are'} still developed; {names(dead)} {verb} not."
+            if r.attribute == "maintenance" else  # "which of the two is still maintained?"
+            f"{names(live, 'or')}: {names(dead)} {verb} no longer developed, so not a choice for new work.")
+    return d.finish(lead,
                     " ".join(_status(d, f).statement for f in dead), verdict=live, limit=3)
 
 

@@ -1,0 +1,43 @@
+"""What the article gets wrong or has let go out of date ("what does the article get wrong about PyTorch?",
+"is the article still accurate?"): every curated fact that corrects it, for the frameworks asked, each with
+the article's words and today's fact, cited."""
+from __future__ import annotations
+
+import re
+
+from bot.answer import Answer
+from bot.routes.draft import Ask, Draft, clause, names, q
+from index.analyzer import FRAMEWORKS
+
+_ASKS = re.compile(
+    r"\b(?:article|chart|blog|post|it)\b.{0,40}\b(?:wrong|outdated|out of date|dated|inaccurate|incorrect|mistakes?|"
+    r"errors?|obsolete|stale|accurate|correct|up to date|still right|still valid|still true|get right)\b"
+    r"|\b(?:wrong|outdated|out of date|inaccurate|incorrect|mistakes?|errors?|obsolete|stale)\b.{0,30}\b(?:article|chart)\b"
+    r"|\b(?:what|anything) (?:has )?changed since the (?:article|chart)\b")
+_MOST = 5
+
+
+def answer(ask: Ask) -> Answer | None:
+    """The article's corrections for the frameworks asked (all six when none is); declines other questions."""
+    r = ask.reading
+    if not _ASKS.search(r.text) or (r.yesno and r.attribute not in (None, "definition", "background") and r.frameworks):
+        return None  # "is the article right that Keras is slow?" is about speed
+    frameworks = r.frameworks or FRAMEWORKS
+    d = Draft(ask, "attribute", any_topic=True)
+    found = [f for f in d.kb.corpus.facts if f.framework in frameworks and f.status and f.corrects]
+    found = [f for f in found if f.attribute == r.attribute] or found  # "…wrong about PyTorch's speed?"
+    if not found:
+        return d.finish(f"The curated facts record nothing the article gets wrong about {names(frameworks)}.", limit=0)
+    shown = sorted(found, key=lambda f: (f.status != "wrong", frameworks.index(f.framework)))[:_MOST]
+    points = []
+    for fact in shown:
+        d.ev.fact(fact)
+        ref = fact.corrects[0]
+        said = (f"its chart gives {ref.split(':', 2)[2]}'s {ref.split(':', 2)[1]} as "
+                f"{q(d.kb.corpus.article.chart.rows[ref.split(':', 2)[1]][ref.split(':', 2)[2]])}"
+                if ref.startswith("chart:") else f"it says {q(ref)}")
+        points.append(f"{fact.status.capitalize()}: {said}; today, {clause(fact.statement)}")
+    more = f" ({len(found) - len(shown)} more; ask about one topic for them.)" if len(found) > len(shown) else ""
+    lead = ("Not entirely. " if r.yesno else "") + (f"The curated facts correct the article on {len(found)} point{'s' if len(found) != 1 else ''} about "
+            f"{names(frameworks)}.{more}")
+    return d.finish(lead + " " + " ".join(points), limit=_MOST)
