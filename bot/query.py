@@ -15,6 +15,8 @@ _YESNO_START = re.compile(
 _EMBEDDED_WH = re.compile(
     r"^(?:can|could|would|will|do|does)\s+(?:any ?one|some ?one|any ?body|some ?body|you|u|someone)\s+(?:please\s+)?"
     r"(?:tell|explain|show|help|point|know|say|share|suggest)\b.{0,20}?\b(?:how|what|which|why|where|when|who)\b")
+_EITHER = re.compile(r"^(?:does|do|did|can|could|will|is|are)\b.{0,40}\b(?:need|needs|require|requires|support|supports|have to|has to|"
+                     r"work with|works with|use|run on|depend on|depends on)\b")
 _ALTERNATIVES = re.compile(r"\b(or|vs|versus)\b")
 _ALTERNATIVE_AT_END = re.compile(r"\b(?:or|vs|versus) [\w.+#-]+(?: [\w.+#-]+){0,2}\W*$")
 _SUPERLATIVE = re.compile(
@@ -165,7 +167,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
             attribute, score = later, later_score
     # "Is TensorFlow high level or low level?" and "Is PyTorch or Keras faster?" ask which, not whether.
     # …but "does PyTorch still need Flask or Django to serve a model?" asks whether
-    alternatives = bool(_ALTERNATIVES.search(head)) and " than " not in f" {head} " and (
+    # "does PyTorch still need Flask or Django for serving?" asks whether it needs either, not which
+    alternatives = bool(_ALTERNATIVES.search(head)) and " than " not in f" {head} " and not _EITHER.search(head) and (
         len(frameworks) >= 2 or bool(_ALTERNATIVE_AT_END.search(head)))
     statement = (last.rstrip().endswith("?") and not _WH_WORD.search(last) and not _WH_START.match(last)
                  and bool(_STATEMENT_VERB.search(last)))
@@ -180,6 +183,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
                                   or (clause != last and bool(_YESNO_START.match(clause))))
     superlatives = [m for m in _SUPERLATIVE.findall(head) if m not in _NOT_SUPERLATIVE
                     and not (m == "most" and "most recent" in head)]  # "in the most recent releases" ranks nothing
+    if attribute == "successor" and len(frameworks) >= 2 and re.search(r"\b(?:instead of|over|rather than)\b", head):
+        attribute, score = None, 0  # "why JAX instead of PyTorch?" weighs the two; nothing replaced anything
     fallback = lexicon.fallback.get(attribute or "")
     if fallback and any(_attribute(stems(m), lexicon)[0] == fallback for m in superlatives):
         attribute = fallback  # "easiest one for a total beginner?" asks which is easiest
@@ -190,6 +195,9 @@ def read(question: str, lexicon: Lexicon) -> Reading:
             frameworks = named_last  # "We left TF last year. Is PyTorch faster than Keras?"
         elif yesno and len(named_last) <= 1 and subject and " than " not in f" {last} ":
             frameworks = (subject,)  # "I use TF. Is CNTK dead?", "…CNTK. Is that abandoned?"
+    # the parts asked about: the asked sentence's own, else the whole text's unless that sentence names a framework
+    # ("TF has TF Serving. How do people serve PyTorch models?" asks nothing of TF Serving)
+    parts = tuple(find_parts(last)) or (tuple(find_parts(question)) if last == head or not find_frameworks(last) else ())
     # The question's own words: Slack openers ("#Question:", "@here") are not part of it.
     terms = tuple(t for t, w in zip(stems(head), words(head)) if w not in STOPWORDS and t not in _FILLER)
     return Reading(
@@ -203,7 +211,7 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         followup=bool(_FOLLOWUP_START.match(head)),
         pronoun=bool(_PRONOUN.search(text)),
         now=bool(_NOW.search(head)),
-        parts=tuple(find_parts(question)),
+        parts=parts,
         versions=tuple(find_versions(question)),
         subject=subject,
         terms=terms,

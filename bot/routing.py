@@ -143,6 +143,8 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
         asked_of_it = r.pronoun and bool(_IT_ASKED.match(r.text)) and not set(r.frameworks) & set(before.frameworks)
         joined = (ctx.route == "compare" and len(r.frameworks) == 1) or comparative or asked_of_it
         frameworks = tuple(dict.fromkeys(before.frameworks + r.frameworks)) if joined else r.frameworks
+    elif r.pronoun and ctx.route == "attribute" and len(before.frameworks) >= 2 and before.subject and not _OF_THOSE.search(r.text):
+        frameworks = (before.subject,)  # "can Keras run on CNTK?" "what backends does it use now?": it is Keras
     elif before.frameworks or r.superlative or re.search(r"\bwhich\b", r.text):
         frameworks = before.frameworks
     else:

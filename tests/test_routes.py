@@ -114,7 +114,7 @@ def test_still_true_rechecks_the_last_answer_against_the_current_facts():
     first = chat.ask("is tensorflow awkward to debug?")
     assert first.text.startswith("Yes")
     again = chat.ask("is this still the case?")
-    assert again.text.startswith("Not any more") and "eager" in again.text
+    assert again.text.startswith("No, not any more") and "eager" in again.text
 
 
 def test_why_gives_reasons_not_the_same_answer():
@@ -845,3 +845,35 @@ def test_asking_what_the_bot_covers_gets_the_list():
     answer = ask("which frameworks do you cover?")
     assert answer.route == "help" and all(f in answer.text for f in ("PyTorch", "JAX", "CNTK"))
     assert ask("so uh which one should i go with lol").route == "recommend"
+
+
+def test_a_dead_framework_s_status_comes_with_what_carries_it_on():
+    answer = ask("theano is fading out, isn't it")
+    assert answer.text.startswith("Yes") and "PyTensor" in answer.text
+    assert ask("is tensorflow dying?").text.startswith("No")
+
+
+def test_why_one_instead_of_another_weighs_the_two():
+    answer = ask("why would anyone pick jax over pytorch?")
+    assert answer.route == "compare" and {"fact/jax-definition", "fact/pytorch-definition"} <= {c.id for c in answer.citations}
+
+
+def test_should_i_use_a_live_one_instead_of_a_dead_one():
+    assert ask("should our team use tensorflow instead of theano?").text.startswith("Yes")
+    assert ask("would you pick cntk over keras?").text.startswith("No")
+
+
+def test_needing_one_of_two_values_asks_whether():
+    assert ask("do you still have to put a pytorch model behind flask or django?").text.startswith("No")
+
+
+def test_it_after_a_question_about_one_framework_and_another_is_the_first():
+    answer = chat("can jax run on tpus?", "who maintains it these days?")
+    assert answer.citations[0].id.startswith("fact/jax-developer")
+    answer = chat("does keras work with theano?", "what backends does it have today?")
+    assert "JAX" in answer.text and "PyTorch" in answer.text
+
+
+def test_a_request_to_rewrite_code_is_declined_but_how_to_port_is_answered():
+    assert ask("please port this training script to jax").route == "out_of_scope"
+    assert ask("how would i port my tf1 code to tf2?").route != "out_of_scope"

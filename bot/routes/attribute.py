@@ -119,6 +119,10 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
     own = d.kb.facts_about(framework, attribute)
     primary = own[0] if own and own[0].id == f"{framework.lower()}-{attribute.replace('_', '-')}" else None
     stated = current[0] if current and current[0].stance else primary if primary and primary.stance else None
+    negated = {t for phrase in d.kb.lexicon.negatives.get(attribute, ()) for t in phrase}  # "dying" is no value
+    named = set(d.asked_values(attribute, framework)) - negated if attribute in d.kb.lexicon.generic else set()
+    if stated and named and not d.kb.lexicon.widen(named) & {t for v in stated.values for t in stems(v)}:
+        stated = None  # "does TF still need Flask or Django?": the values asked settle it, not the fact's stance
     if stated:  # the fact says outright ("Is CNTK a Keras backend?": not any more)
         return stated.stance == "both" or (stated.stance == "yes") == positive, "fact"
     if attribute in d.kb.lexicon.generic:
@@ -228,6 +232,10 @@ def answer(ask: Ask) -> Answer | None:
     for fact in [f for f in status if f.stance == "no" and f not in facts[:1]]:
         d.ev.fact(fact)  # "Theano is dead; any alternative?": why it has a successor comes with it
         current.append(fact.statement)
+    if attribute == "maintenance" and facts and facts[0].stance == "no":
+        for fact in d.kb.facts_about(framework, "successor")[:1]:
+            d.ev.fact(fact)  # "Theano is going away": what carries it on comes with it
+            current.append(fact.statement)
     change = what_changed(d, framework, facts[:1]) if r.now else None
     if change:  # "does it still…?": a change the facts record elsewhere is part of the answer
         d.ev.fact(change)

@@ -6,6 +6,7 @@ from collections import Counter
 
 from bot.answer import Answer
 from bot.knowledge import Knowledge
+from bot.lexicon import stems
 from bot.routes.draft import Ask, Draft, q
 from bot.routes.matching import fact_words, hits
 from corpus import Fact
@@ -31,8 +32,13 @@ def _pointed(d: Draft, name: str) -> Fact | None:
     rare = set(d.r.terms) & _rare(d.kb)
     if not rare:
         return None
-    facts = [f for (fw, _), group in sorted(d.kb.facts.items()) if fw == name for f in group if rare & fact_words(f)]
-    return max(facts, key=lambda f: (len(rare & fact_words(f)), hits(d, set(d.r.terms), f)), default=None)
+    facts = [f for (fw, _), group in sorted(d.kb.facts.items()) if fw == name for f in group if rare & _about(f)]
+    return max(facts, key=lambda f: (len(rare & _about(f)), hits(d, set(d.r.terms), f)), default=None)
+
+
+def _about(fact: Fact) -> frozenset[str]:
+    """What a fact is about: the words of its values and id, not those its statement mentions in passing."""
+    return frozenset(stems(" ".join(fact.values) + " " + fact.id.replace("-", " ")))
 
 
 def framework(ask: Ask) -> Answer | None:
@@ -49,6 +55,8 @@ def framework(ask: Ask) -> Answer | None:
     claims = d.kb.claims_about("definition", name)
     own = [c for c in claims if c.frameworks[:1] == (name,)] or list(claims)
     facts = d.kb.facts_about(name, "definition")
+    if len(facts) > 1:  # "what does the name Keras mean?": the definition fact on the name
+        facts = sorted(facts, key=lambda f: -hits(d, set(r.terms) - {name.lower()}, f))
     parts = []
     for claim in own[:2]:
         d.ev.claim(claim)

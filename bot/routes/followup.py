@@ -34,11 +34,11 @@ def recheck(ask: Ask) -> Answer | None:
         d.ev.fact(fact)
     if changed:
         said = "; ".join(q(ref.split(":", 2)[-1] if ref.startswith("chart:") else ref) for f in changed for ref in f.corrects[:1])
-        lead = (f"Not any more: that came from the article, and the current facts correct it on "
+        lead = (f"No, not any more: that came from the article, and the current facts correct it on "
                 f"{d.label(attribute)}.")
         body = " ".join(f.statement for f in changed[:3])
         return d.finish(lead, f"{body} (The article said {said}.)" if said else body, limit=3)
-    lead = f"As far as the current facts go, yes: nothing in them contradicts the article on {d.label(attribute)}."
+    lead = f"Yes, as far as the current facts go: nothing in them contradicts the article on {d.label(attribute)}."
     return d.finish(lead, " ".join(f.statement for f in facts[:3]), limit=3)
 
 
@@ -71,12 +71,15 @@ def reasons(ask: Ask) -> Answer | None:
 _WHEN = re.compile(r"^(?:and |so |ok |okay |but )?(?:when|since when|what year|which year|what date|in what year)"
                    r"(?: (?:was|did) (?:that|this|it)(?: happen)?| exactly)?\W*$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# what happens at a date: an end, a merge, a move, a replacement, a default changed
+_DATED = frozenset({"maintenance", "integration", "successor", "compile", "deployment", "mobile", "backends", "version",
+                    "execution", "platforms", "hardware"})
 
 
 def when(ask: Ask) -> Answer | None:
     """"and when?": the date of what the last answer said, from the first cited fact that gives one."""
-    if ask.context is None or not _WHEN.match(ask.own.text):
-        return None
+    if ask.context is None or not _WHEN.match(ask.own.text) or ask.context.reading.attribute not in _DATED:
+        return None  # "which one did Facebook make?" "and when?": when it came out, the released route's
     facts = [ask.kb.fact_by_id[c.removeprefix("fact/")] for c in ask.context.cited if c.startswith("fact/")]
     named = {p.lower() for p in ask.context.reading.parts}  # "what replaced PyTorch Mobile?": when it ended
     facts += [f for f in ask.kb.corpus.facts if named and named & {v.lower() for v in f.values}]

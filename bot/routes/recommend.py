@@ -40,12 +40,16 @@ def _status(d: Draft, framework: str):
     return status[0] if status else None
 
 
+_INSTEAD = re.compile(r"^(?:should|shall|would|do you recommend|is it better)\b.*\b(?:instead of|over|rather than)\b")
+
+
 def maintained_only(ask: Ask) -> Answer | None:
     """A choice between frameworks, some discontinued: for new work, the ones still maintained."""
     r = ask.reading
     if len(r.frameworks) < 2 or r.attribute not in _OPEN + ("maintenance", "ease") + SITUATIONS:
         return None  # "CNTK or Keras for a beginner?": a discontinued one is no choice, whatever the situation
-    if r.yesno:
+    instead = bool(_INSTEAD.search(r.text)) and len(r.frameworks) == 2
+    if r.yesno and not instead:
         return None  # "is Theano easier to use than PyTorch?", "Keras 3 can still use Theano, right?" ask whether
     if ask.route != "recommend" and not _CHOICE.search(r.text):
         return None  # "compare Theano with TensorFlow" asks for a comparison, not a choice
@@ -54,6 +58,10 @@ def maintained_only(ask: Ask) -> Answer | None:
     live = [f for f in r.frameworks if f not in dead]
     if not dead or not live:
         return None
+    if r.yesno:  # "should I use PyTorch instead of CNTK?": yes when the first is the live one
+        d.ev.fact(_status(d, dead[0]))
+        return d.finish(f"{'Yes' if r.frameworks[0] in live else 'No'}: {names(live)} is still developed and "
+                        f"{names(dead)} is not. {_status(d, dead[0]).statement}", verdict=live, limit=3)
     for claim in section_claims(d, r.frameworks)[:2]:
         d.ev.claim(claim)
     for f in dead:

@@ -29,7 +29,10 @@ NOT_OURS = re.compile(
     r"(?:model|network|cnn|rnn|lstm|gan|transformer|classifier|script|program|app|function|layer)s?\b|"
     r"\b(?:give me|show me|send me|paste) (?:the |some )?(?:code|snippet|script)\b|"
     r"\b(?:buy|buying|purchase|purchasing|shopping for|laptops?|workstations?)\b|"
-    r"\b(?:fix|debug|solve) (?:a |an |my |this |the )?(?:\w+ ){0,4}(?:error|bug|exception|crash)\b")
+    r"\b(?:fix|debug|solve) (?:a |an |my |this |the )?(?:\w+ ){0,4}(?:error|bug|exception|crash)\b|"
+    r"(?:^|\b(?:please|pls|can you|could you|would you|will you)\s+(?:please\s+)?)(?:reimplement|re-implement|rewrite|"
+    r"port|convert|translate) (?:this|my|our|the|that|these) (?:\w+ ){0,2}(?:code|script|model|repo|repository|project|"
+    r"notebook|program)s?\b")  # "please reimplement this code in PyTorch"; "how do I port my code?" is a question
 _NOT_OURS_TEXT = (
     "Sorry, I can't help with that: I don't write or fix code, or give buying advice. I answer questions about choosing "
     f"between deep-learning frameworks ({', '.join(FRAMEWORKS)}), from a comparison article and curated facts."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.lexicon import stems
+from bot.lexicon import find_phrase, stems
 from bot.routes.draft import Draft
 from bot.routes.matching import asked_words, fact_words, hits
 from corpus import Fact
@@ -50,8 +50,8 @@ def still_ended(d: Draft, fact: Fact) -> bool | None:
     thing was deprecated, removed or archived (no, or yes to the dead sense); None when it records no end."""
     if not d.r.now or not ENDED.search(fact.statement):
         return None
-    dead = {t for phrase in d.kb.lexicon.negatives.get("maintenance", ()) for t in phrase}
-    return d.r.polarity < 0 or bool(dead & set(d.r.tokens))
+    dead = d.kb.lexicon.negatives.get("maintenance", ())
+    return d.r.polarity < 0 or any(find_phrase(d.r.tokens, phrase) for phrase in dead)
 
 
 def ended_fact(d: Draft, framework: str, facts: Sequence[Fact]) -> Fact | None:
