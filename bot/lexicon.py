@@ -35,6 +35,7 @@ class Lexicon:
     fallback: dict[str, str] = field(default_factory=dict)  # attribute -> the one ranked when it is not
     lacking: frozenset[Phrase] = frozenset()  # negative cues of every attribute ("does X lack Y?")
     asked: dict[str, frozenset[str]] = field(default_factory=dict)  # values asked of no framework ("Amazon")
+    see_also: dict[str, str] = field(default_factory=dict)  # attribute -> a sibling whose facts may answer it
 
     @classmethod
     def build(cls, attributes: dict[str, dict]) -> Lexicon:
@@ -63,7 +64,8 @@ class Lexicon:
         return cls(cues, negatives, shared, labels, phrasing, generic, frozenset(domain), frozenset(primary_only), synonyms,
                    fallback=fallback, lacking=lacking,
                    asked={name: frozenset(t for v in entry.get("asked_values", []) for t in stems(v))
-                          for name, entry in attributes.items() if not name.startswith("_")})
+                          for name, entry in attributes.items() if not name.startswith("_")},
+                   see_also={name: entry["see_also"] for name, entry in attributes.items() if "see_also" in entry})
 
     @cached_property
     def words(self) -> frozenset[str]:

@@ -17,6 +17,8 @@ _DOMAIN = frozenset(t for w in (
     "onnx inference autograd layer layers artificial intelligence keras_backend tf.function torch.compile "
     "litert tflite executorch torchserve serving xla epoch epochs gradient gradients article chart").split()
     for t in stems(w))
+# Products of the frameworks' world the facts speak of: "who created ONNX?" is asked of the corpus.
+_PRODUCTS = frozenset(stems("onnx litert tflite executorch torchserve tensorboard xla tf.keras keras_hub kerashub pytensor aesara"))
 # "Java or C#?": alternatives that are not frameworks mean the question is about something else.
 _ALTERNATIVE = re.compile(r"([\w#+.]+)\s*,?\s+(?:or|vs\.?|versus)\s+([\w#+.]+)")
 
@@ -40,7 +42,8 @@ def _in_domain(r: Reading, lexicon: Lexicon) -> bool:
 _FRAMEWORK_TOKENS = frozenset(f.lower() for f in FRAMEWORKS)
 _SUPERLATIVE_THING = re.compile(r"\b(?:\w+est|best|worst|most \w+|least \w+)\s+([a-z][\w#+.]*)")
 _NEUTRAL_THINGS = frozenset("one ones option options choice choices pick tool tools thing overall today now nowadays "
-                            "currently anymore lately still right".split())
+                            "currently anymore lately still right according ever around imo tbh lol atm rn here "
+                            "overall so far yet".split())
 
 
 def _foreign_alternatives(r: Reading, known: frozenset[str], ambiguous: bool = False) -> bool:
@@ -217,6 +220,7 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     situation = (r.attribute in recommend.SITUATIONS or r.attribute in lexicon.domain) and r.attribute_score >= 3
     # "im new, where do i start?", "a straightforward way to use MPS on M1 Macs?"
     plausible = situation or (r.attribute is not None and top in ("compare", "recommend") and probs[top] >= 0.5) or (
+        bool(set(r.tokens) & _PRODUCTS)) or (
         (select.asks_order(r) or which_of_them) and not _foreign_subject(r, lexicon.words))
     ambiguous = bool(r.frameworks) and only_ambiguous_names(r.text) and not _in_domain(r, lexicon)
     if (not _in_domain(r, lexicon) and not plausible) or _foreign_alternatives(r, lexicon.words, ambiguous) or (

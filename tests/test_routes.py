@@ -877,3 +877,41 @@ def test_it_after_a_question_about_one_framework_and_another_is_the_first():
 def test_a_request_to_rewrite_code_is_declined_but_how_to_port_is_answered():
     assert ask("please port this training script to jax").route == "out_of_scope"
     assert ask("how would i port my tf1 code to tf2?").route != "out_of_scope"
+
+
+def test_a_superlative_followed_by_according_to_is_not_about_something_else():
+    answer = ask("which framework is the fastest according to the chart?")
+    assert answer.route == "compare" and answer.verdict
+
+
+def test_a_part_s_own_fact_leads_over_one_that_mentions_it():
+    assert ask("what exactly is litert?").citations[0].id == "fact/tensorflow-mobile"
+
+
+def test_a_question_about_a_gpu_on_an_os_finds_the_hardware_fact():
+    assert "MPS" in ask("can pytorch use the gpu of my macbook?").text
+
+
+def test_what_it_is_for_is_a_part_of_its_own():
+    answer = ask("who maintains keras, what's it for, and is it free?")
+    assert "Chollet" in answer.text or "Keras team" in answer.text
+    assert "high-level" in answer.text and "Apache" in answer.text
+
+
+def test_statements_before_the_questions_are_context_not_parts():
+    answer = ask("I learned Theano at uni years ago. Is it still developed?")
+    assert answer.text.startswith("No") and "2009" not in answer.text
+
+
+def test_an_uncovered_framework_beside_a_dead_one_notes_its_end():
+    answer = ask("can gluon load cntk models?")
+    assert "Gluon" in answer.text and "2.7" in answer.text
+
+
+def test_who_made_a_product_is_not_a_pick_among_the_frameworks():
+    assert not ask("who made onnx?").verdict
+
+
+def test_misspelt_question_words_and_windows_versions_are_read():
+    assert ask("wich is faster, keras or pytorch?").verdict == ("PyTorch",)
+    assert "2.10" in ask("tensorflow gpu on win11 not detected, why?").text

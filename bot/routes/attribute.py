@@ -160,7 +160,8 @@ def answer(ask: Ask) -> Answer | None:
         framework = "Keras"  # "changed the backend to torch but it still says tensorflow": backends are Keras's
     assert attribute is not None
     label = d.label(attribute)
-    facts = part_facts(d, framework) or best_facts(d, d.kb.facts_about(framework, attribute), framework)
+    sibling = d.kb.facts_about(framework, d.kb.lexicon.see_also.get(attribute, ""))  # "PyTorch GPU on a Mac": MPS
+    facts = part_facts(d, framework) or best_facts(d, [*d.kb.facts_about(framework, attribute), *sibling], framework)
     if switching:  # the fact on choosing the backend leads, whatever else the question names
         facts = sorted(facts, key=lambda f: (f.id.endswith("-history"), not ({"choos", "select"} & fact_words(f))))
     once = past_fact(d, framework, attribute) or (ended_fact(d, framework, facts) if r.yesno else None)

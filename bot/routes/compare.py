@@ -78,7 +78,8 @@ def unranked(d: Draft, frameworks: Sequence[str], attribute: str) -> Answer:
         for claim in d.kb.claims_about(attribute, f)[:1] if not d.kb.lexicon.ordered(attribute) else ():
             d.ev.claim(claim)
     for f in frameworks:
-        facts = best_facts(d, d.kb.facts_about(f, attribute), f)  # "…on my M2 Mac?": the Apple-silicon facts
+        sibling = d.kb.facts_about(f, d.kb.lexicon.see_also.get(attribute, ""))
+        facts = best_facts(d, [*d.kb.facts_about(f, attribute), *sibling], f)  # "…on my M2 Mac?": the Apple-silicon facts
         if facts:
             d.ev.fact(facts[0])
             said.append(facts[0].statement)

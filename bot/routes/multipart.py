@@ -9,10 +9,12 @@ from collections.abc import Callable
 from bot.answer import Answer
 from bot.query import Reading, read
 from bot.routes.draft import Ask
+from index.analyzer import find_frameworks
 
-_SPLIT = re.compile(r"\s*(?:\band\b|\balso\b|[+&;?,]|:\s|\s-+\s)\s*")  # a piece with no attribute of its own is dropped
+_SPLIT = re.compile(r"\s*(?:\band\b|\balso\b|[+&;?,]|:\s|\s-+\s|(?<=[a-z])\.\s)\s*")  # a piece with no attribute of its own is dropped
 _CONDITION = re.compile(r"^(if|since|because|given|as|assuming|now that)\b")
-_DEFINE = re.compile(r"^(what is|what's|whats|wat is|wats|what are|who is|tell me about|what(?= \S+$))\b")  # "what jax"
+_DEFINE = re.compile(r"^(what is|what's|whats|wat is|wats|what are|who is|tell me about|what(?= \S+$)|"
+                     r"what(?= (?:it|they|its) (?:is |are )?(?:for|used for|good for)\b))\b")  # "what jax", "what's it for"
 _OPEN = (None, "definition", "background")
 
 
@@ -23,36 +25,48 @@ def _kind(part: Reading) -> str | None:
     # A weak cue ("learn") makes a part of its own only when the part is worded as a question.
     if part.attribute not in _OPEN and (part.attribute_score >= 3 or _QUESTION.match(part.text)):
         return part.attribute
-    return "definition" if _DEFINE.match(part.text) and part.frameworks else None
+    return "definition" if _DEFINE.match(part.text) and (part.frameworks or part.pronoun) else None  # "what's it for"
 
 
 def parts(ask: Ask) -> list[Reading]:
     """The question's parts, each read on its own and given the whole question's frameworks; one part
     when it asks one thing."""
     lexicon = ask.kb.lexicon
+    text = ask.own.text
+    sentences = re.split(r"(?<=[.?!])\s+", text)
+    if any(x.rstrip().endswith("?") for x in sentences):  # "We used Theano. Is it dead? Any fork?": the questions
+        text = " ".join(x for x in sentences if x.rstrip().endswith("?") or _QUESTION.match(x))
     # "If TorchServe is gone, what else is there?": a condition is not a question of its own
-    pieces = [p for p in _SPLIT.split(ask.own.text) if p and p.strip(" :,.-") and not _CONDITION.match(p)]
+    pieces = [p for p in _SPLIT.split(text) if p and p.strip(" :,.-") and not _CONDITION.match(p)]
     if len(pieces) < 2:
         return [ask.reading]
-    readings = [read(p, lexicon) for p in pieces]
-    asked, kinds = [], []
-    for r in readings:  # a kind asked twice ("…is it alive, what's the fork?") is answered once
+    asked, kinds, before = [], [], []
+    for piece in pieces:  # a kind asked twice ("…is it alive, what's the fork?") is answered once
+        r = read(piece, lexicon)
         kind = _kind(r)
         if kind and kind not in kinds:
-            asked.append(r)
+            asked.append((r, _last_named(ask.own.text[:ask.own.text.find(piece)])))
             kinds.append(kind)
     if len(asked) < 2:
         return [ask.reading]
     whole = ask.reading
-    return [r.with_context(frameworks=_frameworks(r, whole), parts=r.parts or whole.parts,
-                           versions=r.versions or whole.versions, yesno=r.yesno) for r in asked]
+    return [r.with_context(frameworks=_frameworks(r, whole, last), parts=r.parts or whole.parts,
+                           versions=r.versions or whole.versions, yesno=r.yesno) for r, last in asked]
 
 
-def _frameworks(part: Reading, whole: Reading) -> tuple[str, ...]:
+def _last_named(text: str) -> str | None:
+    """The framework mentioned last in `text`: what "it" in the next part refers to."""
+    named = [f for f in (find_frameworks(w) for w in text.split()) if f]
+    return named[-1][0] if named else None
+
+
+def _frameworks(part: Reading, whole: Reading, last: str | None = None) -> tuple[str, ...]:
     """A part's frameworks: its own, else the whole question's; "is it still tied to TensorFlow?" after
-    Keras keeps Keras as "it" and adds TensorFlow."""
+    Keras keeps Keras as "it" and adds TensorFlow; "it" with none named is the one mentioned last before."""
     if not part.frameworks:
-        return whole.frameworks[:1] if part.pronoun else whole.frameworks  # "when did it come out?": the subject
+        if part.pronoun:  # "when did it come out?": the subject, or the one named just before
+            return (last,) if last else whole.frameworks[:1]
+        return whole.frameworks
     if part.pronoun and whole.frameworks and whole.frameworks[0] not in part.frameworks:
         return (whole.frameworks[0], *part.frameworks)
     return part.frameworks

@@ -22,8 +22,12 @@ CHART = re.compile(r"\b(chart|table|overview|cheat ?sheet|summary|all (?:three|s
 _OPEN = (None, "definition", "background")
 
 
+_SOURCE = re.compile(r"\b(?:according to|in|on|from|per|by|going by) (?:the |your )?(?:article'?s? )?(?:chart|table|summary)\b")
+
+
 def wants_overview(text: str) -> bool:
-    return bool(_OVERVIEW.search(text))
+    """Whether the question asks for an overview; "the fastest according to the chart" names a source."""
+    return bool(_OVERVIEW.search(_SOURCE.sub("", text)))
 
 
 def _chart_frameworks(d: Draft, frameworks: Sequence[str]) -> list[str]:

@@ -46,4 +46,11 @@ def part_facts(d: Draft, framework: str) -> list[Fact]:
     named = {t for part in d.r.parts for t in stems(part)} - FRAMEWORK_WORDS  # "pytorch mobile": its "mobile"
     asked = set(d.r.terms) - {framework.lower()}  # "built" counts here: who built the part
     found = [f for (fw, _), group in d.kb.facts.items() if fw == framework for f in group if named & fact_words(f)]
-    return sorted(found, key=lambda f: (-overlap(d, f, asked), f.id))
+    # then the facts that are about the part (it is one of their values, named early) over those mentioning it
+    return sorted(found, key=lambda f: (-overlap(d, f, asked), not _among_values(d.r.parts, f),
+                                        min(_position(p, f.statement) for p in d.r.parts), f.id))
+
+
+def _among_values(parts: tuple[str, ...], fact: Fact) -> bool:
+    values = " ".join(fact.values).lower()
+    return any(part in values for part in parts)

@@ -108,7 +108,10 @@ def uncovered(ask: Ask) -> Answer | None:
                                        verdict=(), confidence=min(rest.confidence, 0.5))
         text += f" Ask me about {names(known)} on its own, or compare {names(FRAMEWORKS[:3], 'or')}."
         d = Draft(ask, "search")
-        return d.finish(text, confidence=0.3, limit=0)
+        ended = [f for k in known for f in ask.kb.facts_about(k, "maintenance")[:1] if f.stance == "no"]
+        for fact in ended:  # "Does ML.NET support CNTK?": that CNTK itself has ended is worth knowing
+            d.ev.fact(fact)
+        return d.finish(text + "".join(f" Note: {f.statement}" for f in ended), confidence=0.3, limit=len(ended))
     mention = [f for f in ask.kb.corpus.facts if any(set(stems(n)) <= {t for v in f.values for t in stems(v)} for n in unknown)]
     if mention and not _CHOICE_OR_COMPARISON.search(ask.reading.text):  # "What happened to Caffe2?"
         d = Draft(ask, "search")

@@ -16,6 +16,9 @@ from index.analyzer import FRAMEWORKS
 _EARLIEST = re.compile(r"\b(oldest|first|earliest|older|earlier|before|initially)\b")
 _LATEST = re.compile(r"\b(newest|youngest|latest|last|most recent|newer|later|recent|recently)\b")
 _WHICH = re.compile(r"\b(which|what|who)\b")
+_WHO_MADE = re.compile(r"^\W*who (?:created|made|built|developed|invented|wrote|started|owns|maintains|makes) "
+                       r"(?!(?:the|a|an) (?:one|framework|library)\b)([a-z][\w.+#-]*)")
+_NOT_A_THING = frozenset("it them that this the a an".split())
 _PICK = re.compile(r"\b(?:which|who)\b|\bwhat (?:framework|frameworks|one|ones|library|libraries|tool|tools)\b")
 
 
@@ -174,6 +177,9 @@ def answer(ask: Ask) -> Answer | None:
         return None
     if not (_PICK.search(r.text) or r.superlative or asks_order(r)):
         return None  # "what do you see as the future of…?" picks nothing
+    thing = _WHO_MADE.match(r.text)
+    if thing and thing.group(1) not in _NOT_A_THING:
+        return None  # "who created ONNX?" asks about ONNX, not which framework made something
     d = Draft(ask, "attribute")
     candidates = list(r.frameworks) or list(FRAMEWORKS)
     attribute = r.attribute
