@@ -40,7 +40,7 @@ def parts(ask: Ask) -> list[Reading]:
     pieces = [p for p in _SPLIT.split(text) if p and p.strip(" :,.-") and not _CONDITION.match(p)]
     if len(pieces) < 2:
         return [ask.reading]
-    asked, kinds, before = [], [], []
+    asked, kinds = [], []
     for piece in pieces:  # a kind asked twice ("…is it alive, what's the fork?") is answered once
         r = read(piece, lexicon)
         kind = _kind(r)
