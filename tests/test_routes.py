@@ -915,3 +915,15 @@ def test_who_made_a_product_is_not_a_pick_among_the_frameworks():
 def test_misspelt_question_words_and_windows_versions_are_read():
     assert ask("wich is faster, keras or pytorch?").verdict == ("PyTorch",)
     assert "2.10" in ask("tensorflow gpu on win11 not detected, why?").text
+
+
+def test_a_relation_asked_by_another_name_of_the_framework():
+    answer = ask("so tf.keras and keras are one and the same these days?")
+    assert answer.text.startswith("Yes") and "2.16" in answer.text
+    answer = ask("torch vs pytorch - same library?")
+    assert "Lua" in answer.text and any("based on Torch" in c.quote for c in answer.citations)
+    assert not ask("is tf.keras the same as keras 2?").text.startswith("Yes")
+
+
+def test_the_current_year_asks_about_now_not_about_a_date():
+    assert ask("in 2026 is keras only a wrapper for tensorflow?").text.startswith("No")

@@ -41,6 +41,7 @@ TABLE: tuple[Answerer, ...] = (
     Answerer("reasons", _IN_SCOPE, followup.reasons),
     Answerer("parts_apart", _IN_SCOPE, parts.parts_apart),
     Answerer("multipart", _IN_SCOPE, _multipart),
+    Answerer("relation_by_name", _IN_SCOPE, relation.by_name),
     Answerer("relation", _IN_SCOPE, relation.answer),
     Answerer("variant", _IN_SCOPE, variant.answer),
     Answerer("maintained", _S({"compare", "recommend", "define"}), recommend.maintained_only),

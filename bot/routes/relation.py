@@ -3,6 +3,7 @@
 relations.toml; two frameworks with none there are separate projects (see `_separate` for the exceptions)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bot.answer import Answer
@@ -13,6 +14,11 @@ from index.analyzer import find_frameworks
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _past_year(text: str) -> bool:
+    """Whether the question names a year before this one ("merged in 2017?"); "in 2026" asks about now."""
+    return any(int(y) < dt.date.today().year for y in _YEAR.findall(text))
 
 
 def _asked(relations: Relations, text: str) -> tuple[str, bool] | None:
@@ -41,7 +47,7 @@ def _separate(d: Draft, subject: str, object_: str, kind: str) -> Relation | Non
 def answer(ask: Ask) -> Answer | None:
     """A yes/no about how the two named frameworks relate; declines other questions."""
     r = ask.reading
-    if not r.yesno or len(r.frameworks) != 2 or _YEAR.search(r.text):
+    if not r.yesno or len(r.frameworks) != 2 or _past_year(r.text):
         return None  # "merged into TensorFlow in 2019?" asks when, which the facts' dates answer
     if " than " in f" {r.text} " or (r.attribute and ask.kb.lexicon.ordered(r.attribute)):
         return None  # "is Theano easier to use than PyTorch?" is a comparison, not a relation
@@ -69,3 +75,26 @@ def answer(ask: Ask) -> Answer | None:
             break
     support = " ".join(f.statement for f in facts if f.statement not in relation.says)
     return d.finish(f"{'Yes' if holds else 'No'}. {relation.says}", support, limit=3)
+
+
+_ASKS_HOW_RELATED = re.compile(r"\b(?:same|identical|equivalent|relationship|related|relation|differen\w*|differ|vs\.?|"
+                               r"versus|just|really|now)\b|=")
+
+
+def by_name(ask: Ask) -> Answer | None:
+    """"Is tf.keras the same as Keras 3 now?", "torch vs pytorch?": a relation asked by another name of the
+    subject (a part, an older project), from relations.toml's `named` entries."""
+    r = ask.reading
+    text = r.text.lower()
+    relation = next((x for x in ask.kb.corpus.relations.entries if x.asked_in(text)), None)
+    if relation is None or not _ASKS_HOW_RELATED.search(text):
+        return None
+    d = Draft(ask, "attribute", any_topic=True)
+    for claim in d.kb.claims_about("definition", relation.subject):  # "based on Torch": the article's own words
+        if re.search(rf"\b{re.escape(relation.named)}\b", claim.quote, re.I):
+            d.ev.claim(claim)
+            break
+    for fact in relation.facts:
+        d.ev.fact(d.kb.fact_by_id[fact])
+    lead = ("Yes. " if relation.holds else "No. ") if r.yesno else ""
+    return d.finish(lead + relation.says, limit=3)
