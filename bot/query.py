@@ -44,6 +44,9 @@ _NOW = re.compile(
     r"\b(today|now|nowadays|still|these days|currently|current|anymore|any more|in 202\d|this year|at present|"
     r"as of now|right now|at the moment|modern|present day|yet|continues?|continuing)\b")
 _CONDITION = re.compile(r"^(?:if|since|because|given that|now that|assuming)\b[^,]*,\s*(.+)$")
+_WORKS_THERE = re.compile(r"\b(?:can'?n?'?t|cannot|won'?t|doesn'?t|does not|isn'?t|unable to|fails? to|not)\b.*?\bbut\s+"
+                          r"([\w.]+)\s+(?:can|does|works|is fine|is ok|detects|sees|runs)\b")
+_BACKEND_WORD = re.compile(r"\bback-?\s?ends?\b")
 _QUALIFIER = re.compile(r"\b(?:with|on|using|via|under) (?:the |a |its )?[\w.]+ backend\b"
                         r"|\bon (?:a |the )?(?:cpus?|gpus?|tpus?|windows|linux|macos|mac)\b(?=.*\b(?:than|faster|slower|vs)\b)")
 _FOLLOWUP_START = re.compile(r"^(and|also|what about|how about|what of|same for|same question|then|ok and|okay and|so)\b")
@@ -144,7 +147,14 @@ def read(question: str, lexicon: Lexicon) -> Reading:
             question = text = rest.strip()
     tokens = stems(question)
     frameworks = tuple(find_frameworks(question))
+    contrast = _WORKS_THERE.search(text)
+    if contrast and len(frameworks) == 2 and find_frameworks(contrast.group(1)):
+        # "TF can't detect CUDA but PyTorch can on Windows 11": the problem is TF's; PyTorch is the contrast
+        frameworks = tuple(f for f in frameworks if f not in find_frameworks(contrast.group(1)))
     attribute, score = _attribute(tokens, lexicon)
+    if attribute == "backends" and len(frameworks) == 1 and frameworks[0] != "Keras" and not _BACKEND_WORD.search(text):
+        # "does KServe support PyTorch serving?": "support pytorch" names PyTorch as a backend only beside Keras
+        attribute, score = _attribute(tuple(t for t in tokens if t not in _FRAMEWORK_TOKENS), lexicon)
     head = _NOISE.sub("", text) or text
     sentences = [x for x in re.split(r"(?<=[.?!])\s+", head) if x.strip()]
     # the asked sentence: the last with a "?", else the last worded as a question ("Should I learn X or Y. I have…")

@@ -46,7 +46,8 @@ _NEUTRAL_THINGS = frozenset("one ones option options choice choices pick tool to
                             "overall so far yet".split())
 
 
-def _foreign_alternatives(r: Reading, known: frozenset[str], ambiguous: bool = False) -> bool:
+def _foreign_alternatives(r: Reading, known: frozenset[str], ambiguous: bool = False,
+                          named: frozenset[str] = frozenset()) -> bool:
     """"Java or C#?", "the fastest car": what is compared is neither a framework nor something
     frameworks are compared on (`known`: the attribute words)."""
     if r.frameworks and not ambiguous:
@@ -56,7 +57,8 @@ def _foreign_alternatives(r: Reading, known: frozenset[str], ambiguous: bool = F
               if w not in STOPWORDS and w not in _NEUTRAL_THINGS and not (set(stems(w)) & (_DOMAIN | known))]
     # "discontinued or deprecated" (states, comparisons) are words frameworks are judged by; "Django or Flask"
     # are other things, though the article names them
-    return bool(things) or any(a not in _DOMAIN and b not in _DOMAIN and not _judged_by(a, b, known) for a, b in pairs)
+    return bool(things) or any(a not in _DOMAIN and b not in _DOMAIN and not _judged_by(a, b, known)
+                               and not {*stems(a), *stems(b)} & named for a, b in pairs)  # "DataParallel vs DDP"
 
 
 def _judged_by(a: str, b: str, known: frozenset[str]) -> bool:
@@ -220,10 +222,11 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     situation = (r.attribute in recommend.SITUATIONS or r.attribute in lexicon.domain) and r.attribute_score >= 3
     # "im new, where do i start?", "a straightforward way to use MPS on M1 Macs?"
     plausible = situation or (r.attribute is not None and top in ("compare", "recommend") and probs[top] >= 0.5) or (
-        bool(set(r.tokens) & _PRODUCTS)) or (
+        bool(set(r.tokens) & _PRODUCTS)) or any(  # "DataParallel or DistributedDataParallel?": two things the facts name
+        set(stems(a)) & lexicon.named and set(stems(b)) & lexicon.named for a, b in _ALTERNATIVE.findall(r.text)) or (
         (select.asks_order(r) or which_of_them) and not _foreign_subject(r, lexicon.words))
     ambiguous = bool(r.frameworks) and only_ambiguous_names(r.text) and not _in_domain(r, lexicon)
-    if (not _in_domain(r, lexicon) and not plausible) or _foreign_alternatives(r, lexicon.words, ambiguous) or (
+    if (not _in_domain(r, lexicon) and not plausible) or _foreign_alternatives(r, lexicon.words, ambiguous, lexicon.named) or (
             top == "out_of_scope" and probs[top] >= 0.6 and not r.frameworks and not plausible):
         return Decision("out_of_scope", max(probs["out_of_scope"], 0.5), r)
     route = next(x for x in ranked if x in ROUTES and x not in ("help", "out_of_scope"))

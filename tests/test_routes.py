@@ -927,3 +927,36 @@ def test_a_relation_asked_by_another_name_of_the_framework():
 
 def test_the_current_year_asks_about_now_not_about_a_date():
     assert ask("in 2026 is keras only a wrapper for tensorflow?").text.startswith("No")
+
+
+def test_a_problem_with_one_framework_contrasted_with_another_is_about_the_first():
+    answer = ask("jax won't see my gpu on windows but pytorch does")
+    assert answer.route == "attribute" and answer.citations[0].id.startswith("fact/jax-")
+
+
+def test_an_uncovered_subject_still_gets_what_is_known_of_the_covered_one():
+    answer = ask("does deepspeed work for pytorch distributed training?")
+    assert "DeepSpeed" in answer.text and "not cover" in answer.text and "DistributedDataParallel" in answer.text
+    assert not answer.text.startswith(("Yes", "No"))
+
+
+def test_moving_from_one_framework_to_another_gives_what_connects_them():
+    answer = ask("is it possible to switch from cntk to pytorch?")
+    assert answer.text.startswith("Yes") and "ONNX" in answer.text
+
+
+def test_a_breakage_after_an_upgrade_lists_what_changed_in_that_version():
+    answer = ask("my training script broke after upgrading to tensorflow 2.16")
+    assert "Keras 3" in answer.text and "TF_USE_LEGACY_KERAS" in answer.text
+
+
+def test_is_it_still_relevant_gives_where_it_stands_not_only_that_it_is_maintained():
+    answer = ask("is tensorflow even relevant anymore?")
+    assert answer.text.startswith("Yes") and "PyTorch" in answer.text
+
+
+def test_a_topic_naming_no_framework_gets_each_framework_s_fact():
+    answer = ask("gpu acceleration on an m1 macbook?")
+    assert {"fact/pytorch-hardware-mps", "fact/tensorflow-hardware-apple-silicon"} <= {c.id for c in answer.citations}
+    assert not answer.verdict
+    assert ask("DataParallel or DistributedDataParallel?").route != "out_of_scope"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answer import Answer
-from bot.routes import (attribute, compare, corrections, define, followup, multipart, overview, parts, recommend, refuse, relation,
+from bot.routes import (across, attribute, breakage, compare, corrections, define, followup, multipart, overview, parts, recommend, refuse, relation,
                         search, select, variant)
 from bot.routes.draft import Ask
 
@@ -42,11 +42,14 @@ TABLE: tuple[Answerer, ...] = (
     Answerer("parts_apart", _IN_SCOPE, parts.parts_apart),
     Answerer("multipart", _IN_SCOPE, _multipart),
     Answerer("relation_by_name", _IN_SCOPE, relation.by_name),
+    Answerer("migration", _IN_SCOPE, relation.migration),
+    Answerer("breakage", _IN_SCOPE, breakage.answer),
     Answerer("relation", _IN_SCOPE, relation.answer),
     Answerer("variant", _IN_SCOPE, variant.answer),
     Answerer("maintained", _S({"compare", "recommend", "define"}), recommend.maintained_only),
     Answerer("choice_between", _S({"compare", "recommend"}), recommend.choice_between),
     Answerer("select", _S({"compare", "recommend", "attribute", "search"}), select.answer),
+    Answerer("across", _S({"attribute", "search", "define"}), across.answer),
     Answerer("overview", _S({"compare", "define", "search", "recommend"}), overview.answer),
     Answerer("compare", _S({"compare"}), compare.answer),
     Answerer("recommend_one", _S({"recommend"}), recommend.recommend_one),

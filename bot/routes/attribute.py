@@ -25,6 +25,8 @@ _SWITCH_BACKEND = re.compile(r"\b(change|changed|changing|switch|switched|switch
                              r"configure|configured)\b.{0,20}\bbackend|\bbackend\b.{0,20}\b(change|switch)|"
                              r"\b(?:switch|change|set) (?:it|keras) to (?:jax|torch|pytorch|tensorflow)\b")
 _PAST = re.compile(r"^(?:did|was|were|had)\b")
+_RELEVANT = re.compile(r"\b(?:relevant|relevance|worth|future|dying|dead|obsolete|taken over|take over|still used|"
+                       r"anyone (?:still )?(?:use|using)|going anywhere|a thing)\b")
 _NEEDS = re.compile(r"\b(?:need|needs|require|requires|required|necessary|must have|have to have|mandatory)\b")
 
 
@@ -233,6 +235,10 @@ def answer(ask: Ask) -> Answer | None:
     for fact in [f for f in status if f.stance == "no" and f not in facts[:1]]:
         d.ev.fact(fact)  # "Theano is dead; any alternative?": why it has a successor comes with it
         current.append(fact.statement)
+    if attribute == "maintenance" and facts and facts[0].stance != "no" and _RELEVANT.search(r.text):
+        for fact in [f for f in facts[1:] if f.attribute == "maintenance" and not f.id.endswith("-history")][:1]:
+            d.ev.fact(fact)  # "is TensorFlow still relevant?": being maintained is half of it; where it stands, the rest
+            current.append(fact.statement)
     if attribute == "maintenance" and facts and facts[0].stance == "no":
         for fact in d.kb.facts_about(framework, "successor")[:1]:
             d.ev.fact(fact)  # "Theano is going away": what carries it on comes with it

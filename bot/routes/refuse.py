@@ -70,23 +70,25 @@ def out_of_scope(ask: Ask) -> Answer:
 _AUX = r"(?:is|are|was|were|does|do|did|can|could|will|would|has|have|should)"
 
 
-def _known_part(ask: Ask, unknown: list[str]) -> Answer | None:
+def _known_part(ask: Ask, unknown: list[str]) -> tuple[Answer, bool] | None:
     """The question asked again without the frameworks the corpus does not cover, when it asks something of
-    the covered ones (an attribute) and the corpus answers it; None otherwise."""
+    the covered ones (an attribute) and the corpus answers it, and whether the uncovered one was its subject
+    ("Does KServe support PyTorch serving?": then what the corpus says of PyTorch's serving, no yes or no)."""
+    if ask.part is None:
+        return None
     names_ = "|".join(rf"(?:apache )?{re.escape(n)}" for n in unknown)
     sentences = [x for x in re.split(r"(?<=[.?!])\s+", ask.own.text) if x.strip()]
     asked = next((x for x in reversed(sentences) if x.rstrip().endswith("?")), sentences[-1] if sentences else "")
-    if ask.part is None or re.match(rf"\W*(?:(?:how|why|what|when|where) )?{_AUX} (?:the )?(?:{names_})(?![\w])", asked, re.I):
-        return None  # "Does KServe support PyTorch?" asks about KServe
+    subject = bool(re.match(rf"\W*(?:(?:how|why|what|when|where) )?{_AUX} (?:the )?(?:{names_})(?![\w])", asked, re.I))
     rest = re.sub(rf"(?<![\w.])(?:{names_})(?![\w])", "", ask.own.text, flags=re.I)
     reading = read(" ".join(rest.split()), ask.kb.lexicon)
     if not reading.frameworks or reading.attribute in (None, "definition", "background") or (
             len(reading.frameworks) < 2 and _CHOICE_OR_COMPARISON.search(ask.own.text)):
         return None  # "chainer or keras?": one side of a comparison is no answer
-    answered = ask.part(ask, reading)
+    answered = ask.part(ask, reading.with_context(yesno=False) if subject else reading)
     if answered.route in ("help", "out_of_scope") or answered.text.startswith(("I don't know", "It depends")):
         return None
-    return answered
+    return answered, subject
 
 
 def uncovered(ask: Ask) -> Answer | None:
@@ -102,8 +104,11 @@ def uncovered(ask: Ask) -> Answer | None:
     them = "it" if len(unknown) == 1 else "them"
     if known:
         text = f"I don't know {names(unknown)}: the corpus does not cover {them}, so I can't compare {them} with {names(known)}."
-        rest = _known_part(ask, unknown)
-        if rest is not None:  # "speed: tensorflow vs mxnet vs pytorch?": the covered ones are still answered
+        found = _known_part(ask, unknown)
+        if found is not None:  # "speed: tensorflow vs mxnet vs pytorch?": the covered ones are still answered
+            rest, subject = found
+            if subject:
+                text = f"I don't know {names(unknown)}: the corpus does not cover {them}."
             return dataclasses.replace(rest, text=f"{text} What I can say of {names(known)}: {rest.text}",
                                        verdict=(), confidence=min(rest.confidence, 0.5))
         text += f" Ask me about {names(known)} on its own, or compare {names(FRAMEWORKS[:3], 'or')}."
