@@ -35,14 +35,16 @@ _TAG = re.compile(
 _STATEMENT_VERB = re.compile(
     r"\b(is|are|was|were|has|have|had|can|does|do|did|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
     r"requires?|got|gets|comes? with|ships?|became|stays?|remains?|possible|supported|available|dead|alive|true|"
-    r"free|deprecated|maintained|a thing|worth it|ok|okay|good|fine|suitable|enough|ready)\b|\s==?\s")  # "keras = tf?"
+    r"free|deprecated|maintained|a thing|worth it|ok|okay|good|fine|suitable|enough|ready|same as|the same|"
+    r"identical|part of)\b|\s==?\s")  # "keras = tf?", "torch same as pytorch?"
 _FRAGMENT = re.compile(r"\b(?:on|with|for|under|without|in|via|inside)\b")
 _WH_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|compare|tell|list|show|explain|give)\b")
 _FRAMEWORK_TOKENS = frozenset(f.lower() for f in FRAMEWORKS)
 _WH_WORD = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
 _NOW = re.compile(
     r"\b(today|now|nowadays|still|these days|currently|current|anymore|any more|in 202\d|this year|at present|"
-    r"as of now|right now|at the moment|modern|present day|yet|continues?|continuing)\b")
+    r"as of now|right now|at the moment|modern|present day|yet|continues?|continuing|keep|next year|going forward|"
+    r"from now on|in the future|long[- ]term)\b")
 _CONDITION = re.compile(r"^(?:if|since|because|given that|now that|assuming)\b[^,]*,\s*(.+)$")
 _WORKS_THERE = re.compile(r"\b(?:can'?n?'?t|cannot|won'?t|doesn'?t|does not|isn'?t|unable to|fails? to|not)\b.*?\bbut\s+"
                           r"([\w.]+)\s+(?:can|does|works|is fine|is ok|detects|sees|runs)\b")
@@ -151,7 +153,7 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     if contrast and len(frameworks) == 2 and find_frameworks(contrast.group(1)):
         # "TF can't detect CUDA but PyTorch can on Windows 11": the problem is TF's; PyTorch is the contrast
         frameworks = tuple(f for f in frameworks if f not in find_frameworks(contrast.group(1)))
-    attribute, score = _attribute(tokens, lexicon)
+    attribute, score = _attribute(stems(_NOISE.sub("", text)) or tokens, lexicon)  # "@here quick q -" is no speed cue
     if attribute == "backends" and len(frameworks) == 1 and frameworks[0] != "Keras" and not _BACKEND_WORD.search(text):
         # "does KServe support PyTorch serving?": "support pytorch" names PyTorch as a backend only beside Keras
         attribute, score = _attribute(tuple(t for t in tokens if t not in _FRAMEWORK_TOKENS), lexicon)

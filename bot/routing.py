@@ -247,7 +247,7 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
         route = "search" if r.yesno else "define"
     elif route == "define" and n == 0 and has_attribute and r.superlative:
         route = "recommend"
-    elif route in ("define", "search") and n >= 1 and has_attribute and r.attribute_score >= 3:
+    elif route in ("define", "search") and n >= 1 and has_attribute and r.attribute_score >= 2:
         # "What is TensorFlow Serving?", "How is Keras related to TensorFlow?": an attribute of a framework
         route = "compare" if n >= 2 and r.attribute not in ("backends", "integration") else "attribute"
     elif route == "recommend" and n == 1 and has_attribute and r.attribute not in recommend.SITUATIONS and not r.superlative:

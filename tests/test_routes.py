@@ -960,3 +960,29 @@ def test_a_topic_naming_no_framework_gets_each_framework_s_fact():
     assert {"fact/pytorch-hardware-mps", "fact/tensorflow-hardware-apple-silicon"} <= {c.id for c in answer.citations}
     assert not answer.verdict
     assert ask("DataParallel or DistributedDataParallel?").route != "out_of_scope"
+
+
+def test_a_summary_table_of_fact_attributes_is_a_table_of_cited_values():
+    answer = ask("summary table for theano and cntk: licence, developer and status")
+    table = answer.tables[0]
+    assert table.columns == ("", "Theano", "CNTK") and len(table.rows) == 3
+    assert all(n > 0 for row in table.cites for n in row[1:]) and "Microsoft" in answer.text
+
+
+@pytest.mark.parametrize("question, first, named", [
+    ("pytorch removed gpu support, didn't it?", "No", "GPU"),  # a support that was never dropped
+    ("tensorflow dropped windows gpu support, right?", "", "2.10"),  # the change that did drop part of it
+    ("can we keep serving our models with torchserve next year?", "No", "torch.export"),  # and today's way
+])
+def test_what_ended_is_said_with_what_replaced_it(question, first, named):
+    answer = ask(question)
+    assert answer.text.startswith(first) and named in answer.text
+
+
+def test_what_it_runs_on_gives_systems_and_chips():
+    answer = ask("what does keras run on?")
+    assert {"fact/keras-platforms", "fact/keras-hardware"} <= {c.id for c in answer.citations}
+
+
+def test_a_name_the_facts_record_as_merged_is_not_unknown():
+    assert ask("did caffe2 become part of pytorch?").text.startswith("Yes")

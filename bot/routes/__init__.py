@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answer import Answer
-from bot.routes import (across, attribute, breakage, compare, corrections, define, followup, multipart, overview, parts, recommend, refuse, relation,
+from bot.routes import (across, attribute, breakage, compare, corrections, facts_table, define, followup, multipart, overview, parts, recommend, refuse, relation,
                         search, select, variant)
 from bot.routes.draft import Ask
 
@@ -40,6 +40,7 @@ TABLE: tuple[Answerer, ...] = (
     Answerer("recheck", _IN_SCOPE, followup.recheck),
     Answerer("reasons", _IN_SCOPE, followup.reasons),
     Answerer("parts_apart", _IN_SCOPE, parts.parts_apart),
+    Answerer("facts_table", _IN_SCOPE | {"out_of_scope"}, facts_table.answer),
     Answerer("multipart", _IN_SCOPE, _multipart),
     Answerer("relation_by_name", _IN_SCOPE, relation.by_name),
     Answerer("migration", _IN_SCOPE, relation.migration),

@@ -27,6 +27,7 @@ _SWITCH_BACKEND = re.compile(r"\b(change|changed|changing|switch|switched|switch
 _PAST = re.compile(r"^(?:did|was|were|had)\b")
 _RELEVANT = re.compile(r"\b(?:relevant|relevance|worth|future|dying|dead|obsolete|taken over|take over|still used|"
                        r"anyone (?:still )?(?:use|using)|going anywhere|a thing)\b")
+_DROPPED = re.compile(r"\b(?:drop|dropped|dropping|removed|lost|stopped supporting|no longer supports?)\b")
 _NEEDS = re.compile(r"\b(?:need|needs|require|requires|required|necessary|must have|have to have|mandatory)\b")
 
 
@@ -235,6 +236,19 @@ def answer(ask: Ask) -> Answer | None:
     for fact in [f for f in status if f.stance == "no" and f not in facts[:1]]:
         d.ev.fact(fact)  # "Theano is dead; any alternative?": why it has a successor comes with it
         current.append(fact.statement)
+    also = d.kb.lexicon.see_also.get(attribute)
+    if also and not r.yesno and not r.parts and not d.asked_values(attribute, framework) and not (
+            set(r.tokens) & d.kb.lexicon.generic.get(attribute, frozenset())):  # "which OS…?" names its attribute
+        for fact in d.kb.facts_about(framework, also)[:1]:  # "what does JAX run on?": systems and chips both
+            if fact not in facts[:1]:
+                d.ev.fact(fact)
+                current.append(fact.statement)
+    if r.parts and facts and ENDED.search(facts[0].statement) and attribute != "successor":
+        today = [f for f in d.kb.facts_about(framework, facts[0].attribute)
+                 if f.id == f"{framework.lower()}-{facts[0].attribute}" and f not in facts[:1]]
+        for fact in today:  # "can I still ship with TorchServe?": no, and what the way is today
+            d.ev.fact(fact)
+            current.append(fact.statement)
     if attribute == "maintenance" and facts and facts[0].stance != "no" and _RELEVANT.search(r.text):
         for fact in [f for f in facts[1:] if f.attribute == "maintenance" and not f.id.endswith("-history")][:1]:
             d.ev.fact(fact)  # "is TensorFlow still relevant?": being maintained is half of it; where it stands, the rest
@@ -243,7 +257,7 @@ def answer(ask: Ask) -> Answer | None:
         for fact in d.kb.facts_about(framework, "successor")[:1]:
             d.ev.fact(fact)  # "Theano is going away": what carries it on comes with it
             current.append(fact.statement)
-    change = what_changed(d, framework, facts[:1]) if r.now else None
+    change = what_changed(d, framework, facts[:1]) if r.now or _DROPPED.search(r.text) else None
     if change:  # "does it still…?": a change the facts record elsewhere is part of the answer
         d.ev.fact(change)
         # "can TF still use my GPU on native Windows?": the change says no to the value or ends what it names

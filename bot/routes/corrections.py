@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import Answer
-from bot.routes import multipart
+from bot.routes import multipart, overview
 from bot.routes.draft import Ask, Draft, clause, names, q
 from index.analyzer import FRAMEWORKS
 
@@ -23,6 +23,8 @@ def answer(ask: Ask) -> Answer | None:
     r = ask.reading
     if not _ASKS.search(r.text) or (r.yesno and r.attribute not in (None, "definition", "background") and r.frameworks):
         return None  # "is the article right that Keras is slow?" is about speed
+    if not r.yesno and overview.CHART.search(r.text) and overview.wants_overview(r.text):
+        return None  # "show me the whole chart but flag what's outdated": the chart, with its notes
     if ask.context is None and len(multipart.parts(ask)) > 1:
         return None  # "deployment + visualization, and is the article still right on both?": each part answers
     frameworks = r.frameworks or FRAMEWORKS

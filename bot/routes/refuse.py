@@ -94,8 +94,8 @@ def _known_part(ask: Ask, unknown: list[str]) -> tuple[Answer, bool] | None:
 def uncovered(ask: Ask) -> Answer | None:
     """A question naming a framework the corpus does not cover: say so, naming it, with no verdict."""
     unknown = find_uncovered(ask.reading.text)
-    if not unknown:
-        return None
+    if not unknown or any(x.asked_in(ask.reading.text.lower()) for x in ask.kb.corpus.relations.entries):
+        return None  # "is Caffe2 part of PyTorch now?": the relations record it
     known = list(ask.reading.frameworks)
     valued = set().union(*ask.kb.lexicon.values.values())  # words of the facts' values
     if len(known) == 1 and not _CHOICE_OR_COMPARISON.search(ask.reading.text) and all(

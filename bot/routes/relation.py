@@ -87,8 +87,11 @@ def by_name(ask: Ask) -> Answer | None:
     r = ask.reading
     text = r.text.lower()
     relation = next((x for x in ask.kb.corpus.relations.entries if x.asked_in(text)), None)
-    if relation is None or not _ASKS_HOW_RELATED.search(text):
+    if relation is None or not (_ASKS_HOW_RELATED.search(text) or _asked(ask.kb.corpus.relations, text)):
         return None
+    kind = _asked(ask.kb.corpus.relations, text)
+    if r.yesno and kind and kind[0] != relation.kind:
+        return None  # "is Caffe2 the same as PyTorch?" asks another relation than the one recorded
     d = Draft(ask, "attribute", any_topic=True)
     for claim in d.kb.claims_about("definition", relation.subject):  # "based on Torch": the article's own words
         if re.search(rf"\b{re.escape(relation.named)}\b", claim.quote, re.I):

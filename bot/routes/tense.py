@@ -16,12 +16,15 @@ ENDED = re.compile(r"\b(deprecated|archived|discontinued|removed|retired|end of 
 _CHANGE = re.compile(r"\b(no longer|last (?:release|version)|lost|removed|deprecated|dropped|archived|ended|"
                      r"discontinued|after (?:tf |tensorflow |version )?\d|from \d+\.\d+ on|since \d)")
 _A_YEAR = re.compile(r"^(19|20)\d\d$")
+_CHANGE_WORDS = frozenset(stems("drop dropped dropping removed remove lost stopped deprecated ended"))
 
 
 def what_changed(d: Draft, framework: str, shown: Sequence[Fact]) -> Fact | None:
     """For a question about the present: the framework's fact, on any attribute, that records a change
     touching the question's words ("still support GPUs?": native Windows lost GPU support after 2.10)."""
-    asked = {t for t in asked_words(d, framework) if not _A_YEAR.match(t)}  # "in 2026" says when, not what
+    values = set(d.asked_values(d.r.attribute, framework)) if d.r.attribute else set()  # "dropped GPU support?": gpu
+    asked = {t for t in asked_words(d, framework) | values  # "in 2026" says when, "dropped" that it changed: not what
+             if not _A_YEAR.match(t) and t not in _CHANGE_WORDS}
     found = [(hits(d, asked, f), f.id, f) for (fw, _), group in d.kb.facts.items() if fw == framework
              for f in group if f not in shown and _CHANGE.search(f.statement) and hits(d, asked, f)]
     return max(found, key=lambda t: (t[0], t[1]))[2] if found else None

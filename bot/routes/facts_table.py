@@ -1,0 +1,48 @@
+"""A table of the curated facts ("a summary table of all six: who develops each, first release, still
+maintained?"): one row per attribute asked, one column per framework, each cell a fact's short value, cited."""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from bot.answer import Answer, Table
+from bot.routes import multipart
+from bot.routes.draft import Ask, Draft, names
+from bot.routes.overview import wants_overview
+from index.analyzer import FRAMEWORKS
+
+_ALL = re.compile(r"\b(?:all|each|every)\b")
+
+
+def answer(ask: Ask) -> Answer | None:
+    """The table when an overview is asked for on attributes with values (developer, release date, status…);
+    declines otherwise (the article's chart is the overview for ratings)."""
+    r = ask.reading
+    if not wants_overview(r.text) or re.search(r"\bchart\b", r.text):
+        return None  # "the whole chart": the article's own table
+    generic = ask.kb.lexicon.generic
+    asked = list(dict.fromkeys(p.attribute for p in multipart.parts(ask) if p.attribute in generic))
+    if not asked:
+        return None
+    frameworks = list(r.frameworks) if r.frameworks and not _ALL.search(r.text) else list(FRAMEWORKS)
+    d = Draft(ask, "compare", any_topic=True)
+    cells: dict[tuple[str, str], object] = {}
+    for attribute in asked:
+        for framework in frameworks:
+            fact = next((f for f in d.kb.facts_about(framework, attribute) if not f.id.endswith("-history")), None)
+            if fact is not None:
+                d.ev.fact(fact)
+                cells[(attribute, framework)] = fact
+    if not cells:
+        return None
+    labels = [d.label(a) for a in asked]
+    lines = [f"{f}: " + "; ".join(f"{d.label(a)}: {cells[(a, f)].value}" for a in asked if (a, f) in cells) + "."
+             for f in frameworks if any((a, f) in cells for a in asked)]
+    answer = d.finish(f"From the curated facts, the {names(labels)} of {names(frameworks)} (as a table below, each "
+                      "cell cited): " + " ".join(lines), limit=len(cells))
+    number = {c.id: i + 1 for i, c in enumerate(answer.citations)}
+    rows = tuple((d.label(a), *(cells[(a, f)].value if (a, f) in cells else "" for f in frameworks)) for a in asked)
+    cites = tuple((0, *(number.get(f"fact/{cells[(a, f)].id}", 0) if (a, f) in cells else 0 for f in frameworks))
+                  for a in asked)
+    table = Table("From the curated facts", ("", *frameworks), rows, cites)
+    return dataclasses.replace(answer, tables=(table,))
