@@ -9,7 +9,7 @@ from bot.lexicon import Lexicon, Phrase, find_phrase, stems
 from index.analyzer import FRAMEWORKS, STOPWORDS, find_frameworks, find_parts, find_versions, normalize, words
 
 _YESNO_START = re.compile(
-    r"^(is|are|was|were|does|do|did|can|could|should|would|will|has|have|had|isn't|aren't|doesn't|don't|can't|"
+    r"^(?:(?:i'?m |i am |just )?wondering (?:if|whether) (?:it'?s |it is )?|i wonder (?:if|whether) )?(is|possible|are|was|were|does|do|did|can|could|should|would|will|has|have|had|isn't|aren't|doesn't|don't|can't|"
     r"won't|shouldn't|wasn't|hasn't|haven't|didn't)\b")
 # "Can anyone tell me how to…?", "do you know which…?": a question inside a request asks what, not whether
 _EMBEDDED_WH = re.compile(
@@ -36,7 +36,7 @@ _STATEMENT_VERB = re.compile(
     r"\b(is|are|was|were|has|have|had|can|does|do|did|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
     r"requires?|got|gets|comes? with|ships?|became|stays?|remains?|possible|supported|available|dead|alive|true|"
     r"free|deprecated|maintained|a thing|worth it|ok|okay|good|fine|suitable|enough|ready|same as|the same|"
-    r"identical|part of)\b|\s==?\s")  # "keras = tf?", "torch same as pytorch?"
+    r"identical|part of|than)\b|\s==?\s")  # "keras = tf?", "torch same as pytorch?"
 _FRAGMENT = re.compile(r"\b(?:on|with|for|under|without|in|via|inside)\b")
 _WH_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|compare|tell|list|show|explain|give)\b")
 _FRAMEWORK_TOKENS = frozenset(f.lower() for f in FRAMEWORKS)

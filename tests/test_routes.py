@@ -986,3 +986,27 @@ def test_what_it_runs_on_gives_systems_and_chips():
 
 def test_a_name_the_facts_record_as_merged_is_not_unknown():
     assert ask("did caffe2 become part of pytorch?").text.startswith("Yes")
+
+
+def test_a_comparative_statement_with_a_question_mark_asks_whether():
+    assert ask("keras trains slower than pytorch?").text.startswith("Yes")
+
+
+def test_each_part_keeps_its_own_topic():
+    answer = ask("two questions: does jax run on tpus, and what replaced pytorch mobile?")
+    assert "TPU" in answer.text and "ExecuTorch" in answer.text
+
+
+def test_what_a_framework_is_bad_at_lists_its_cons():
+    answer = ask("what is keras bad at?")
+    assert "Cons" in answer.text and "Slow, low performance" in answer.text
+
+
+def test_a_rundown_of_all_six_names_all_six():
+    answer = ask("give me a rundown of all six")
+    assert all(f in answer.text for f in ("PyTorch", "TensorFlow", "Keras", "Theano", "JAX", "CNTK"))
+
+
+def test_converting_models_between_frameworks_gives_the_conversion_path():
+    answer = ask("is it possible to convert pytorch models to tensorflow lite for a phone app?")
+    assert answer.citations[0].id == "fact/pytorch-mobile-litert"

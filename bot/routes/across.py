@@ -17,7 +17,7 @@ def answer(ask: Ask) -> Answer | None:
     """Each framework's best fact on the asked attribute, when it says a word of the question beyond the
     attribute's name; declines a question naming a framework, asking for a pick, or with no such fact."""
     r = ask.reading
-    if r.frameworks or r.attribute in (None, "definition", "background") or r.superlative or r.yesno or (
+    if r.frameworks or r.attribute in (None, "definition", "background") or r.superlative or (
             _QUANTITY.search(r.text)):
         return None  # "how many GPU nodes does the cluster have?" asks about the asker's world, not the frameworks'
     d = Draft(ask, "attribute", any_topic=True)

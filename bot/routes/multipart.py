@@ -50,7 +50,7 @@ def parts(ask: Ask) -> list[Reading]:
     if len(asked) < 2:
         return [ask.reading]
     whole = ask.reading
-    return [r.with_context(frameworks=_frameworks(r, whole, last), parts=r.parts or whole.parts,
+    return [r.with_context(frameworks=_frameworks(r, whole, last), parts=r.parts or (() if r.frameworks else whole.parts),
                            versions=r.versions or whole.versions, yesno=r.yesno) for r, last in asked]
 
 

@@ -15,8 +15,10 @@ from index.analyzer import FRAMEWORKS, find_frameworks
 
 _OVERVIEW = re.compile(
     r"\b(chart|table|overview|summary|summari[sz]e|tl;?dr|tldr|pros and cons|pros/cons|pros|cons|strengths|weaknesses|"
-    r"at a glance|side by side|side-by-side|cheat ?sheet|one line each|in one line|in a nutshell|everything)\b")
-PROS_CONS = re.compile(r"\b(pros|cons|strengths?|weaknesses|advantages?|disadvantages?|good and bad|upsides?|downsides?)\b")
+    r"at a glance|side by side|side-by-side|cheat ?sheet|one line each|in one line|in a nutshell|everything|rundown|"
+    r"run-down|recap|breakdown|bad at|good at|weak at|strong points|weak points)\b")
+PROS_CONS = re.compile(r"\b(pros|cons|strengths?|weaknesses|advantages?|disadvantages?|good and bad|upsides?|downsides?|"
+                       r"bad at|good at|weak at|strong points|weak points)\b")
 _ALL = re.compile(r"\b(all (?:six|6|the frameworks|frameworks|of them)|every framework|each framework|six frameworks)\b")
 CHART = re.compile(r"\b(chart|table|overview|cheat ?sheet|summary|all (?:three|six|the frameworks))\b")
 _OPEN = (None, "definition", "background")

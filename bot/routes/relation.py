@@ -104,7 +104,8 @@ def by_name(ask: Ask) -> Answer | None:
 
 
 _MOVE = re.compile(r"\b(?:move|moving|switch|switching|migrate|migrating|port|porting|convert|converting|go|going|"
-                   r"transition|transitioning|get)\b.{0,30}?\bfrom\s+(\S+)\s+(?:\S+\s+)?to\s+(\S+)")
+                   r"transition|transitioning|get)\b.{0,30}?\bfrom\s+(\S+)\s+(?:\S+\s+)?to\s+(\S+)"
+                   r"|\b(?:convert|converting|port|porting|export|exporting)\s+(?:\w+\s+){0,2}?(\S+)\s+models?\s+(?:in)?to\s+(\S+)")
 
 
 def migration(ask: Ask) -> Answer | None:
@@ -113,17 +114,18 @@ def migration(ask: Ask) -> Answer | None:
     found = _MOVE.search(ask.reading.text)
     if not found or re.match(r"(?:should|would|is it worth|do you recommend)\b", ask.reading.text):
         return None  # "should I go from TF to JAX?" asks for a recommendation
-    source, target = (find_frameworks(found.group(i)) for i in (1, 2))
+    source, target = (find_frameworks(found.group(i) or found.group(i + 2)) for i in (1, 2))
     if not source or not target or source == target:
         return None
     d = Draft(ask, "attribute", any_topic=True)
     linking = [f for (fw, _), group in sorted(d.kb.facts.items()) if fw in (source[0], target[0]) for f in group
                if not f.id.endswith("-history") and (target[0] if fw == source[0] else source[0]).lower()
-               in " ".join(f.values).lower()]
-    linking.sort(key=lambda f: (f.framework != source[0], f.attribute not in ("integration", "successor", "backends")))
+               in " ".join((*f.values, f.statement)).lower()]
+    linking.sort(key=lambda f: (f.attribute != ask.reading.attribute, f.framework != source[0],  # "…on Android": mobile
+                                f.attribute not in ("integration", "successor", "backends")))
     if not linking:
         return None
     for fact in linking[:2]:
         d.ev.fact(fact)
-    lead = "Yes. " if ask.reading.yesno and re.match(r"(?:can|could|is it possible|is there a way)\b", ask.reading.text) else ""
+    lead = "Yes. " if ask.reading.yesno and re.search(r"^(?:can|could|is there a way)\b|\bpossible\b", ask.reading.text) else ""
     return d.finish(lead + " ".join(f.statement for f in linking[:2]), limit=2)
