@@ -266,6 +266,6 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     # Unsure (a low top probability or a near tie) and without the structure a verdict needs (an attribute
     # and two frameworks or a superlative): the best passages, never a verdict.
     unsure = probs[top] < 0.35 or probs[ranked[0]] - probs[ranked[1]] < 0.05
-    if unsure and route in ("compare", "recommend") and not (has_attribute and (n >= 2 or r.superlative)):
+    if unsure and route in ("compare", "recommend") and not (has_attribute and (n >= 2 or r.superlative or comparative)):
         route = "search"
     return Decision(route, probs[top], r)

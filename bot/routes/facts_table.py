@@ -8,18 +8,18 @@ import re
 from bot.answer import Answer, Table
 from bot.routes import multipart
 from bot.routes.draft import Ask, Draft, names
-from bot.routes.overview import wants_overview
 from index.analyzer import FRAMEWORKS
 
 _ALL = re.compile(r"\b(?:all|each|every)\b")
+_TABLE = re.compile(r"\b(?:table|summary|summari[sz]e|overview|rundown|side by side|side-by-side|cheat ?sheet|at a glance)\b")
 
 
 def answer(ask: Ask) -> Answer | None:
     """The table when an overview is asked for on attributes with values (developer, release date, status…);
     declines otherwise (the article's chart is the overview for ratings)."""
     r = ask.reading
-    if not wants_overview(r.text) or re.search(r"\bchart\b", r.text):
-        return None  # "the whole chart": the article's own table
+    if not _TABLE.search(r.text) or re.search(r"\bchart\b", r.text) or (len(r.frameworks) == 1 and not _ALL.search(r.text)):
+        return None  # "the whole chart" is the article's own table; "tl;dr keras: …" asks each thing in turn
     generic = ask.kb.lexicon.generic
     asked = list(dict.fromkeys(p.attribute for p in multipart.parts(ask) if p.attribute in generic))
     if not asked:
