@@ -1010,3 +1010,9 @@ def test_a_rundown_of_all_six_names_all_six():
 def test_converting_models_between_frameworks_gives_the_conversion_path():
     answer = ask("is it possible to convert pytorch models to tensorflow lite for a phone app?")
     assert answer.citations[0].id == "fact/pytorch-mobile-litert"
+
+
+def test_whether_one_came_out_before_another_is_a_yes_or_no_from_both_dates():
+    answer = ask("keras is older than pytorch, right?")
+    assert answer.text.startswith("Yes") and "2015" in answer.text and "2017" in answer.text
+    assert ask("did jax come out before tensorflow?").text.startswith("No")

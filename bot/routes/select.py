@@ -199,3 +199,26 @@ def answer(ask: Ask) -> Answer | None:
     if named and other != attribute and r.attribute_score < 6 and "which" in r.text.split():  # "…has a C# API?"
         return which_have(d, candidates, other)
     return None
+
+
+def order_yesno(ask: Ask) -> Answer | None:
+    """"Theano came out before TensorFlow, didn't it?", "is JAX older than TensorFlow?": yes or no from the two
+    release dates, the first named being the one asked about."""
+    r = ask.reading
+    latest = bool(_LATEST.search(r.text) or re.search(r"\b(?:after|younger)\b", r.text))
+    if not r.yesno or r.attribute != "released" or len(r.frameworks) != 2 or not (latest or _EARLIEST.search(r.text)):
+        return None
+    d = Draft(ask, "compare")
+    dated = {f: (when, fact) for f in r.frameworks if (fact := _primary(d, f, "released")) and (when := _when(fact, "released"))}
+    if len(dated) < 2:
+        return None
+    subject, other = r.frameworks
+    if dated[subject][0] == dated[other][0]:
+        return None
+    holds = (dated[subject][0] > dated[other][0]) == latest
+    for framework in r.frameworks:
+        d.ev.fact(dated[framework][1])
+    first = min(r.frameworks, key=lambda f: dated[f][0])
+    return d.finish(f"{'Yes' if holds else 'No'}: {subject} came out in {dated[subject][0][0]}, {other} in "
+                    f"{dated[other][0][0]}.", " ".join(dated[f][1].statement for f in r.frameworks),
+                    verdict=(first,) if not latest else (max(r.frameworks, key=lambda f: dated[f][0]),), limit=2)
