@@ -1016,3 +1016,11 @@ def test_whether_one_came_out_before_another_is_a_yes_or_no_from_both_dates():
     answer = ask("keras is older than pytorch, right?")
     assert answer.text.startswith("Yes") and "2015" in answer.text and "2017" in answer.text
     assert ask("did jax come out before tensorflow?").text.startswith("No")
+
+
+def test_is_it_possible_is_yes_when_a_fact_says_how():
+    assert ask("is there a way to keep keras 2 on tensorflow 2.17?").text.startswith("Yes")
+
+
+def test_been_around_the_longest_is_the_oldest():
+    assert ask("which framework has been around the longest?").verdict == ("Theano",)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from bot.answer import Answer
 from bot.lexicon import stems
-from bot.routes.draft import NOT_SETTLED, Ask, Draft, q
+from bot.routes.draft import NOT_SETTLED, POSSIBLE, Ask, Draft, q
 from bot.routes.matching import asked_words, fact_words, hits, overlap
 from bot.routes.parts import part_facts
 from bot.routes.tense import ENDED, ended_fact, past_fact, still_ended, what_changed
@@ -105,6 +105,8 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
             return asked_year.group() == headline.group(), "fact"
     if past_fact(d, framework, attribute):
         return True, "fact"  # it was so once, whatever today's facts say
+    if POSSIBLE.match(d.r.text) and current and current[0].statement.startswith("To ") and positive:
+        return True, "fact"  # "is it possible to keep Keras 2 with TF 2.16?": the fact says how
     ender = ended_fact(d, framework, current)
     if ender is not None:
         return bool(still_ended(d, ender)), "fact"

@@ -2,6 +2,8 @@
 answer first, then any correction the current facts make to the article, then the supporting quotes)."""
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -24,6 +26,10 @@ def names(frameworks: Sequence[str], joiner: str = "and") -> str:
     if not items:
         return "the frameworks"
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {joiner} " + items[-1]
+
+
+# "Is it possible to keep Keras 2 with TF 2.16?": answered yes by a fact that says how ("To keep using…, install…")
+POSSIBLE = re.compile(r"(?:is it possible|is there a way|can (?:i|we|you) (?:still )?(?:use|keep|run|stay))\b")
 
 
 def q(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import Answer
-from bot.routes.draft import Ask, Draft, NOT_SETTLED, q
+from bot.routes.draft import NOT_SETTLED, POSSIBLE, Ask, Draft, q
 from index.analyzer import FRAMEWORKS, analyze
 
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without|cannot|can't|doesn't|don't|isn't|aren't|won't|lacks?)\b", re.I)
@@ -49,5 +49,7 @@ def _yesno(d: Draft, hits: list, wanted: set[str]) -> Answer:
                     d.ev.claim(claim)
                 return d.finish(f"Yes, according to the article: {q(sentence)}.", confidence=min(d.ask.confidence, 0.6), limit=3)
     first = [d.ev.chunk(hit.doc) for hit in hits][0]
+    if POSSIBLE.match(d.r.text) and first.quote.startswith("To ") and len(wanted & set(analyze(first.quote))) >= 2:
+        return d.finish(f"Yes. {first.quote}", confidence=min(d.ask.confidence, 0.6), limit=3)  # the fact says how
     return d.finish(f"{NOT_SETTLED} The closest passage ({first.section}): {q(first.quote)}.",
                     confidence=min(d.ask.confidence, 0.4), limit=3)

@@ -13,7 +13,7 @@ from bot.routes.draft import Ask, Draft, names
 from corpus import Fact
 from index.analyzer import FRAMEWORKS
 
-_EARLIEST = re.compile(r"\b(oldest|first|earliest|older|earlier|before|initially)\b")
+_EARLIEST = re.compile(r"\b(oldest|first|earliest|older|earlier|before|initially|longest)\b")
 _LATEST = re.compile(r"\b(newest|youngest|latest|last|most recent|newer|later|recent|recently)\b")
 _WHICH = re.compile(r"\b(which|what|who)\b")
 _WHO_MADE = re.compile(r"^\W*who (?:created|made|built|developed|invented|wrote|started|owns|maintains|makes) "
@@ -173,8 +173,8 @@ def answer(ask: Ask) -> Answer | None:
     """A "which of them…" question answered from the facts; declines questions about one framework,
     and attributes the article ranks (those are comparisons)."""
     r = ask.reading
-    if len(r.frameworks) == 1 or r.attribute == "definition" or r.yesno:
-        return None
+    if len(r.frameworks) == 1 or r.attribute == "definition" or r.yesno or (r.parts and r.attribute in ("version", "released")):
+        return None  # "in which TF version did tf.keras first ship?" asks of the part, not for a pick
     if not (_PICK.search(r.text) or r.superlative or asks_order(r)):
         return None  # "what do you see as the future of…?" picks nothing
     thing = _WHO_MADE.match(r.text)

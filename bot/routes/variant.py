@@ -6,7 +6,7 @@ import re
 
 from bot.answer import Answer
 from bot.lexicon import stems
-from bot.routes.draft import NOT_SETTLED, Ask, Draft
+from bot.routes.draft import NOT_SETTLED, POSSIBLE, Ask, Draft
 from bot.routes.matching import fact_raw, fact_words
 from bot.routes.tense import still_ended
 from corpus import Fact
@@ -45,6 +45,8 @@ def _yes_or_no(d: Draft, fact: Fact, asked: set[str]) -> str:
     """For a yes/no question: "Yes" or "No" when the fact says every asked word, plainly or negated."""
     if not d.r.yesno:
         return ""
+    if POSSIBLE.match(d.r.text) and fact.statement.startswith("To "):
+        return "Yes. "  # "is it possible to keep Keras 2 with TF 2.16?": the fact says how
     words = fact_words(fact)
     own = set(d.r.terms) - _NAMES - {t for v in d.r.versions for t in stems(v)}
     ended = still_ended(d, fact)
