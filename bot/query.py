@@ -154,7 +154,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         # "TF can't detect CUDA but PyTorch can on Windows 11": the problem is TF's; PyTorch is the contrast
         frameworks = tuple(f for f in frameworks if f not in find_frameworks(contrast.group(1)))
     attribute, score = _attribute(stems(_NOISE.sub("", text)) or tokens, lexicon)  # "@here quick q -" is no speed cue
-    if attribute == "backends" and len(frameworks) == 1 and frameworks[0] != "Keras" and not _BACKEND_WORD.search(text):
+    if attribute == "backends" and len(frameworks) == 1 and frameworks[0] != "Keras" and not _BACKEND_WORD.search(text) and (
+            not re.search(r"\b(?:switch|change|set|select|choose)\b", text)):  # "switch it to jax" is Keras's backend
         # "does KServe support PyTorch serving?": "support pytorch" names PyTorch as a backend only beside Keras
         attribute, score = _attribute(tuple(t for t in tokens if t not in _FRAMEWORK_TOKENS), lexicon)
     head = _NOISE.sub("", text) or text
@@ -197,6 +198,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
                     and not (m == "most" and "most recent" in head)]  # "in the most recent releases" ranks nothing
     if attribute == "successor" and len(frameworks) >= 2 and re.search(r"\b(?:instead of|over|rather than)\b", head):
         attribute, score = None, 0  # "why JAX instead of PyTorch?" weighs the two; nothing replaced anything
+    if attribute in ("platforms", "hardware") and re.search(r"\bwhich (?:frameworks|ones|libraries)\b", head):
+        attribute, score = "backends", 3  # "which frameworks can Keras 3 run on?": frameworks run under it
     fallback = lexicon.fallback.get(attribute or "")
     if fallback and any(_attribute(stems(m), lexicon)[0] == fallback for m in superlatives):
         attribute = fallback  # "easiest one for a total beginner?" asks which is easiest

@@ -225,8 +225,10 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
         bool(set(r.tokens) & _PRODUCTS)) or any(  # "DataParallel or DistributedDataParallel?": two things the facts name
         set(stems(a)) & lexicon.named and set(stems(b)) & lexicon.named for a, b in _ALTERNATIVE.findall(r.text)) or (
         (select.asks_order(r) or which_of_them) and not _foreign_subject(r, lexicon.words))
-    ambiguous = bool(r.frameworks) and only_ambiguous_names(r.text) and not _in_domain(r, lexicon)
-    if (not _in_domain(r, lexicon) and not plausible) or _foreign_alternatives(r, lexicon.words, ambiguous, lexicon.named) or (
+    # in a chat about frameworks, "switch it to torch" means PyTorch, not a blowtorch
+    in_domain = _in_domain(r, lexicon) or (ctx is not None and bool(r.frameworks))
+    ambiguous = bool(r.frameworks) and only_ambiguous_names(r.text) and not in_domain
+    if (not in_domain and not plausible) or _foreign_alternatives(r, lexicon.words, ambiguous, lexicon.named) or (
             top == "out_of_scope" and probs[top] >= 0.6 and not r.frameworks and not plausible):
         return Decision("out_of_scope", max(probs["out_of_scope"], 0.5), r)
     route = next(x for x in ranked if x in ROUTES and x not in ("help", "out_of_scope"))

@@ -1024,3 +1024,15 @@ def test_is_it_possible_is_yes_when_a_fact_says_how():
 
 def test_been_around_the_longest_is_the_oldest():
     assert ask("which framework has been around the longest?").verdict == ("Theano",)
+
+
+def test_which_frameworks_keras_runs_on_are_its_backends():
+    assert set(ask("which frameworks does keras 3 work on top of?").verdict) == {"JAX", "PyTorch", "TensorFlow"}
+
+
+def test_when_a_part_came_out_is_its_release_fact():
+    assert "2020" in chat("what's torchserve?", "when was it first released?").text
+
+
+def test_switching_keras_to_a_backend_named_after_it():
+    assert "KERAS_BACKEND" in chat("what's new in keras 3?", "how do i switch it to torch?").text

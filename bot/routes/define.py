@@ -10,12 +10,13 @@ from bot.lexicon import stems
 from bot.routes.draft import Ask, Draft, q
 from bot.routes.matching import fact_words, hits
 from corpus import Fact
-from index.analyzer import analyze
+from index.analyzer import FRAMEWORKS, analyze
 
 _ASKING = frozenset({"defin", "explain", "mean", "describ", "tell"})
 
 
 _RARE: dict[int, frozenset[str]] = {}
+_NAMES = tuple(f.lower() for f in FRAMEWORKS) + ("tf", "torch")
 
 
 def _rare(kb: Knowledge) -> frozenset[str]:
@@ -29,7 +30,7 @@ def _rare(kb: Knowledge) -> frozenset[str]:
 def _pointed(d: Draft, name: str) -> Fact | None:
     """The framework's fact that a rare named word of the question points at ("Why do the caffe2 links go
     to PyTorch?", "module 'tensorflow' has no attribute 'estimator'"); None when no word does."""
-    rare = set(d.r.terms) & _rare(d.kb)
+    rare = {t for t in set(d.r.terms) & _rare(d.kb) if not t.startswith(_NAMES)}  # "keras3" names a version, not a thing
     if not rare:
         return None
     facts = [f for (fw, _), group in sorted(d.kb.facts.items()) if fw == name for f in group if rare & _about(f)]
@@ -49,7 +50,8 @@ def framework(ask: Ask) -> Answer | None:
     d = Draft(ask, "define")
     name = r.frameworks[0]
     pointed = _pointed(d, name)
-    if pointed is not None:
+    if pointed is not None:  # a fact on one thing, not a definition: an attribute answer
+        d = Draft(ask, "attribute", any_topic=True)
         d.ev.fact(pointed)
         return d.finish(pointed.statement, limit=2)
     claims = d.kb.claims_about("definition", name)

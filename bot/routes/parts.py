@@ -2,6 +2,8 @@
 and several parts told apart by each one's own fact."""
 from __future__ import annotations
 
+import re
+
 from bot.answer import Answer
 from bot.lexicon import stems
 from bot.routes.draft import Ask, Draft
@@ -38,6 +40,9 @@ def _position(part: str, statement: str) -> int:
     return at if at >= 0 else len(statement) + 1
 
 
+_RELEASED = re.compile(r"\b(?:released|first release|came out|introduced|launched|arrived)\b")
+
+
 def part_facts(d: Draft, framework: str) -> list[Fact]:
     """Facts about the part of the framework the question names ("Is TorchScript deprecated?"), any
     attribute, those sharing most of the question's words first."""
@@ -47,7 +52,9 @@ def part_facts(d: Draft, framework: str) -> list[Fact]:
     asked = set(d.r.terms) - {framework.lower()}  # "built" counts here: who built the part
     found = [f for (fw, _), group in d.kb.facts.items() if fw == framework for f in group if named & fact_words(f)]
     # then the facts that are about the part (it is one of their values, named early) over those mentioning it
-    return sorted(found, key=lambda f: (-overlap(d, f, asked), not _among_values(d.r.parts, f),
+    when = d.r.attribute == "released"  # "when did TorchServe come out?": the fact on its release leads
+    return sorted(found, key=lambda f: (when and not _RELEASED.search(f.statement), -overlap(d, f, asked),
+                                        not _among_values(d.r.parts, f),
                                         min(_position(p, f.statement) for p in d.r.parts), f.id))
 
 

@@ -53,7 +53,7 @@ def maintained_only(ask: Ask) -> Answer | None:
         return None  # "is Theano easier to use than PyTorch?", "Keras 3 can still use Theano, right?" ask whether
     if ask.route != "recommend" and not _CHOICE.search(r.text):
         return None  # "compare Theano with TensorFlow" asks for a comparison, not a choice
-    d = Draft(ask, "recommend")
+    d = Draft(ask, "attribute" if r.attribute == "maintenance" else "recommend")  # "which is still developed?" selects
     dead = [f for f in r.frameworks if (s := _status(d, f)) and s.stance == "no"]
     live = [f for f in r.frameworks if f not in dead]
     if not dead or not live:
