@@ -1036,3 +1036,9 @@ def test_when_a_part_came_out_is_its_release_fact():
 
 def test_switching_keras_to_a_backend_named_after_it():
     assert "KERAS_BACKEND" in chat("what's new in keras 3?", "how do i switch it to torch?").text
+
+
+def test_an_uncovered_library_a_fact_mentions_is_named_as_uncovered_with_the_fact():
+    answer = chat("tell me about jax", "and equinox?")
+    assert "Equinox" in answer.text and "not cover" in answer.text and "fact/jax-integration" in {c.id for c in answer.citations}
+    assert "not cover" in ask("is optax part of jax?").text

@@ -98,11 +98,12 @@ def uncovered(ask: Ask) -> Answer | None:
         return None  # "is Caffe2 part of PyTorch now?": the relations record it
     known = list(ask.reading.frameworks)
     valued = set().union(*ask.kb.lexicon.values.values())  # words of the facts' values
-    if len(known) == 1 and not _CHOICE_OR_COMPARISON.search(ask.reading.text) and all(
-            set(stems(name)) <= valued for name in unknown):
+    mentioned = all(set(stems(name)) <= valued for name in unknown)
+    related = any(cues.search(ask.reading.text) for cues, _ in ask.kb.corpus.relations.cues.values())  # "part of JAX?"
+    if len(known) == 1 and not _CHOICE_OR_COMPARISON.search(ask.reading.text) and mentioned and ask.reading.yesno and not related:
         return None  # "Keras used to run on MXNet, right?": a fact about a covered framework names it
     them = "it" if len(unknown) == 1 else "them"
-    if known:
+    if known and not (mentioned and len(known) == 1 and not _CHOICE_OR_COMPARISON.search(ask.reading.text)):
         text = f"I don't know {names(unknown)}: the corpus does not cover {them}, so I can't compare {them} with {names(known)}."
         found = _known_part(ask, unknown)
         if found is not None:  # "speed: tensorflow vs mxnet vs pytorch?": the covered ones are still answered
@@ -118,6 +119,7 @@ def uncovered(ask: Ask) -> Answer | None:
             d.ev.fact(fact)
         return d.finish(text + "".join(f" Note: {f.statement}" for f in ended), confidence=0.3, limit=len(ended))
     mention = [f for f in ask.kb.corpus.facts if any(set(stems(n)) <= {t for v in f.values for t in stems(v)} for n in unknown)]
+    mention.sort(key=lambda f: f.framework not in known)  # "what about Flax?" after JAX: JAX's fact first
     if mention and not _CHOICE_OR_COMPARISON.search(ask.reading.text):  # "What happened to Caffe2?"
         d = Draft(ask, "search")
         d.ev.fact(mention[0])
