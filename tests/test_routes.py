@@ -1042,3 +1042,12 @@ def test_an_uncovered_library_a_fact_mentions_is_named_as_uncovered_with_the_fac
     answer = chat("tell me about jax", "and equinox?")
     assert "Equinox" in answer.text and "not cover" in answer.text and "fact/jax-integration" in {c.id for c in answer.citations}
     assert "not cover" in ask("is optax part of jax?").text
+
+
+def test_who_maintains_a_dead_framework_now_says_it_ended_and_what_carries_it_on():
+    answer = ask("who develops cntk these days?")
+    assert "2.7" in answer.text and "fact/cntk-maintenance" in {c.id for c in answer.citations}
+
+
+def test_what_replaced_a_removed_api_is_its_own_fact_not_the_framework_status():
+    assert ask("what took the place of tf.estimator?").citations[0].id == "fact/tensorflow-maintenance-estimator"

@@ -172,7 +172,7 @@ def answer(ask: Ask) -> Answer | None:
     once = past_fact(d, framework, attribute) or (ended_fact(d, framework, facts) if r.yesno else None)
     if once:  # the fact that settles it leads: a past one for "ever…?", one recording an end for "still…?"
         facts = [once] + [f for f in facts if f is not once]
-    if attribute == "successor" and r.parts and facts:
+    if attribute == "successor" and r.parts and facts and facts[0].attribute != "maintenance":
         # "what replaced TorchServe?": today's way on the part's own attribute, then what became of the part
         today = [f for f in d.kb.facts_about(framework, facts[0].attribute) if not f.id.endswith("-history")][:1]
         facts = today + [f for f in facts if f not in today]
@@ -254,6 +254,11 @@ def answer(ask: Ask) -> Answer | None:
     if attribute == "maintenance" and facts and facts[0].stance != "no" and _RELEVANT.search(r.text):
         for fact in [f for f in facts[1:] if f.attribute == "maintenance" and not f.id.endswith("-history")][:1]:
             d.ev.fact(fact)  # "is TensorFlow still relevant?": being maintained is half of it; where it stands, the rest
+            current.append(fact.statement)
+    ended_status = d.kb.facts_about(framework, "maintenance")[:1]
+    if attribute == "developer" and r.now and ended_status and ended_status[0].stance == "no":
+        for fact in [ended_status[0], *d.kb.facts_about(framework, "successor")[:1]]:
+            d.ev.fact(fact)  # "who maintains Theano now?": nobody; the fork that carries it on
             current.append(fact.statement)
     if attribute == "maintenance" and facts and facts[0].stance == "no":
         for fact in d.kb.facts_about(framework, "successor")[:1]:
