@@ -2,6 +2,8 @@
 longer maintained), or what a concept is ("What is deep learning?") from the article's section on it."""
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 
 from bot.answer import Answer
@@ -16,7 +18,7 @@ _ASKING = frozenset({"defin", "explain", "mean", "describ", "tell"})
 
 
 _RARE: dict[int, frozenset[str]] = {}
-_NAMES = tuple(f.lower() for f in FRAMEWORKS) + ("tf", "torch")
+_VERSION_TOKEN = re.compile("(?:" + "|".join(f.lower() for f in FRAMEWORKS) + r"|tf|torch)[\d.]+")
 
 
 def _rare(kb: Knowledge) -> frozenset[str]:
@@ -30,7 +32,7 @@ def _rare(kb: Knowledge) -> frozenset[str]:
 def _pointed(d: Draft, name: str) -> Fact | None:
     """The framework's fact that a rare named word of the question points at ("Why do the caffe2 links go
     to PyTorch?", "module 'tensorflow' has no attribute 'estimator'"); None when no word does."""
-    rare = {t for t in set(d.r.terms) & _rare(d.kb) if not t.startswith(_NAMES)}  # "keras3" names a version, not a thing
+    rare = {t for t in set(d.r.terms) & _rare(d.kb) if not _VERSION_TOKEN.fullmatch(t)}  # "keras3" is a version, not a thing
     if not rare:
         return None
     facts = [f for (fw, _), group in sorted(d.kb.facts.items()) if fw == name for f in group if rare & _about(f)]
