@@ -25,12 +25,12 @@ _NOT_SUPERLATIVE = {"interest", "latest", "test", "request", "suggest", "honest"
 # Slack-style openers that carry no meaning: "@here quick q -", "#Question:", "hey team,".
 _NOISE = re.compile(
     r"^(?:(?:@here|@channel|@everyone|@\w+|-+|#?question\s*:|q\s*:|quick q(?:uestion)?|hey|hi|hello|ok|okay|so|well|"
-    r"and|but|also|then|please|pls|guys|folks|team|all|sorry|btw|random q(?:uestion)?)(?=\W|$)[\s,!.:;-]*)+")
+    r"and|but|also|then|please|pls|guys|folks|team|all|sorry|btw|wait|hmm+|umm*|um|yo|lol|random q(?:uestion)?)(?=\W|$)[\s,!.:;-]*)+")
 # A statement turned into a question by a tag: "keras has pretrained models, right?", "JAX is Google's, isn't it?".
 _TAG = re.compile(
     r"(?:,|\s)\s*(?:right|correct|isn't it|is it not|aren't they|doesn't it|don't they|didn't it|wasn't it|no|yes|yeah|"
-    r"true|or not|am i right|innit|yea|eh|ok|isn't that so|is that right|is that true|yes or no)\s*\?+\s*$"
-    r"|(?:,|\s)\s*(?:right|correct|isn't it|am i right|is that right|yes or no)\s*$")  # "pytorch = facebook right"
+    r"true|or not|or nah|or no|am i right|innit|yea|eh|ok|isn't that so|is that right|is that true|yes or no)\s*\?+\s*$"
+    r"|(?:,|\s)\s*(?:right|correct|isn't it|am i right|is that right|yes or no|or nah|or not)\s*$")  # "pytorch = facebook right"
 # A statement with a question mark ("PyTorch is easier to debug than TensorFlow?") asks yes or no.
 _STATEMENT_VERB = re.compile(
     r"\b(is|are|was|were|has|have|had|can|does|do|did|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
@@ -182,6 +182,7 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     # …but "does PyTorch still need Flask or Django to serve a model?" asks whether
     # "does PyTorch still need Flask or Django for serving?" asks whether it needs either, not which
     alternatives = bool(_ALTERNATIVES.search(head)) and " than " not in f" {head} " and not _EITHER.search(head) and (
+        not re.search(r"\bor (?:nah|not|no)\W*$", head)) and (
         len(frameworks) >= 2 or bool(_ALTERNATIVE_AT_END.search(head)))
     statement = (last.rstrip().endswith("?") and not _WH_WORD.search(last) and not _WH_START.match(last)
                  and bool(_STATEMENT_VERB.search(last)))
@@ -200,6 +201,10 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         attribute, score = None, 0  # "why JAX instead of PyTorch?" weighs the two; nothing replaced anything
     if attribute in ("platforms", "hardware") and re.search(r"\bwhich (?:frameworks|ones|libraries)\b", head):
         attribute, score = "backends", 3  # "which frameworks can Keras 3 run on?": frameworks run under it
+    if attribute is None:  # "which of the six is Baidu's?": a value only one attribute has
+        owners = {a for a, words in lexicon.asked.items() for t in stems(head) if t in words}
+        if len(owners) == 1:
+            attribute, score = owners.pop(), 1
     fallback = lexicon.fallback.get(attribute or "")
     if fallback and any(_attribute(stems(m), lexicon)[0] == fallback for m in superlatives):
         attribute = fallback  # "easiest one for a total beginner?" asks which is easiest

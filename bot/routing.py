@@ -143,6 +143,8 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
     referred = _referred(r, ctx, lexicon)
     if referred:
         frameworks = referred
+    elif _OF_THOSE.search(r.text) and len(ctx.verdict) >= 2 and not r.frameworks:
+        frameworks = ctx.verdict  # "what backends did Keras have?" "which of those are dead now?"
     elif r.frameworks:
         # "is it part of TensorFlow?" after JAX: "it" stays, TensorFlow joins
         asked_of_it = r.pronoun and bool(_IT_ASKED.match(r.text)) and not set(r.frameworks) & set(before.frameworks)

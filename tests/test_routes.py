@@ -1051,3 +1051,23 @@ def test_who_maintains_a_dead_framework_now_says_it_ended_and_what_carries_it_on
 
 def test_what_replaced_a_removed_api_is_its_own_fact_not_the_framework_status():
     assert ask("what took the place of tf.estimator?").citations[0].id == "fact/tensorflow-maintenance-estimator"
+
+
+@pytest.mark.parametrize("question, first", [
+    ("cntk came out of facebook, didn't it?", "No"),  # "came out of": who made it, not when
+    ("wait is cntk still a thing", "No"),  # an interjection before the question
+    ("does pytorch have pretrained models or nah", "Yes"),  # "or nah" is a tag, not an alternative
+    ("can keras use jax under the hood?", "Yes"),  # "under the hood": a backend
+    ("pytorch is a tensorflow module, right?", "No"),  # "module": part of
+])
+def test_more_ways_of_asking_yes_or_no(question, first):
+    assert ask(question).text.startswith(first)
+
+
+def test_a_value_only_one_attribute_has_names_it():
+    answer = ask("which of the six is huawei's?")
+    assert not answer.verdict and "not cover" in answer.text
+
+
+def test_still_alone_rechecks_the_last_answer():
+    assert chat("is keras slower than pytorch?", "still?").text.startswith("No, not any more")

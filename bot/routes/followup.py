@@ -12,7 +12,8 @@ from index.analyzer import FRAMEWORKS
 RECHECK = re.compile(
     r"\b(still (?:true|the case|valid|accurate|correct|right|so|hold|holds|current)|is (?:that|this|it) (?:true|right|"
     r"correct|accurate|current|up to date|outdated|dated)|(?:has|did) (?:that|this|it|anything) changed?|"
-    r"true (?:today|now|in 20\d\d)|up to date|outdated|out of date|same today|today as well|still like that)\b")
+    r"true (?:today|now|in 20\d\d)|up to date|outdated|out of date|same today|today as well|still like that)\b"
+    r"|^(?:and |but |so )?still\W*$")
 _WHY = re.compile(r"^(?:but |and |so |ok |okay )?(why|how come|how so|what makes|what's the reason|what is the reason|"
                   r"reason|reasons|explain|because)\b")
 _OPEN = (None, "definition", "background")

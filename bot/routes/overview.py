@@ -16,10 +16,12 @@ from index.analyzer import FRAMEWORKS, find_frameworks
 _OVERVIEW = re.compile(
     r"\b(chart|table|overview|summary|summari[sz]e|tl;?dr|tldr|pros and cons|pros/cons|pros|cons|strengths|weaknesses|"
     r"at a glance|side by side|side-by-side|cheat ?sheet|one line each|in one line|in a nutshell|everything|rundown|"
-    r"run-down|recap|breakdown|bad at|good at|weak at|strong points|weak points)\b")
+    r"run-down|recap|breakdown|bad at|good at|weak at|strong points|weak points|one line on each|one-line|one liner|"
+    r"a line (?:on|for) each)\b")
 PROS_CONS = re.compile(r"\b(pros|cons|strengths?|weaknesses|advantages?|disadvantages?|good and bad|upsides?|downsides?|"
                        r"bad at|good at|weak at|strong points|weak points)\b")
-_ALL = re.compile(r"\b(all (?:six|6|the frameworks|frameworks|of them)|every framework|each framework|six frameworks)\b")
+_ALL = re.compile(r"\b(all (?:six|6|the frameworks|frameworks|of them)|every framework|each framework|six frameworks|"
+                  r"each of the (?:six|6))\b")
 CHART = re.compile(r"\b(chart|table|overview|cheat ?sheet|summary|all (?:three|six|the frameworks))\b")
 _OPEN = (None, "definition", "background")
 
@@ -115,7 +117,7 @@ def answer(ask: Ask) -> Answer | None:
     d = Draft(ask, "compare", any_topic=True)
     frameworks = list(FRAMEWORKS) if _ALL.search(r.text) else list(r.frameworks)
     columns = _chart_frameworks(d, frameworks)
-    if not columns or (not asked and len(columns) < len(frameworks)):  # "tl;dr theano vs cntk": no chart to show
+    if len(columns) < min(2, len(frameworks)) or (not asked and len(columns) < len(frameworks)):  # "tl;dr theano vs cntk"
         return described(d, frameworks)
     ahead = _ahead(d, columns)
     parts = [f"{f} is {names(words)}" for f, words in ahead.items() if words]
