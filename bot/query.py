@@ -202,7 +202,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     if attribute in ("platforms", "hardware") and re.search(r"\bwhich (?:frameworks|ones|libraries)\b", head):
         attribute, score = "backends", 3  # "which frameworks can Keras 3 run on?": frameworks run under it
     if attribute is None:  # "which of the six is Baidu's?": a value only one attribute has
-        owners = {a for a, words in lexicon.asked.items() for t in stems(head) if t in words}
+        said = set(stems(head))
+        owners = {a for a, words in lexicon.asked.items() if said & words}
         if len(owners) == 1:
             attribute, score = owners.pop(), 1
     fallback = lexicon.fallback.get(attribute or "")

@@ -56,6 +56,9 @@ class Ask:
     part: Callable[[Ask, Reading], Answer] | None = None  # routes one part of a multi-part question
 
 
+_VOCABULARY: dict[tuple[int, str], frozenset[str]] = {}
+
+
 class Draft:
     """Citations, notes and text for one answer; `finish` puts them together in a fixed order."""
 
@@ -122,7 +125,13 @@ class Draft:
     # -- the values an attribute can take, for yes/no and selection questions -------------------------
 
     def vocabulary(self, attribute: str) -> set[str]:
-        """Words that name a value of this attribute anywhere in the data."""
+        """Words that name a value of this attribute anywhere in the data (computed once per attribute)."""
+        key = (id(self.kb), attribute)
+        if key not in _VOCABULARY:
+            _VOCABULARY[key] = frozenset(self._vocabulary(attribute))
+        return set(_VOCABULARY[key])
+
+    def _vocabulary(self, attribute: str) -> set[str]:
         vocab = {t for group in self.kb.facts.values() for f in group if f.attribute == attribute for v in f.values for t in stems(v)}
         row = self.kb.rows.get(attribute)
         if row:
