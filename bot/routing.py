@@ -239,7 +239,7 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     comparative = bool(re.search(r"\b(than|vs|versus|or|compared?|differ\w*|between)\b", r.text))
     if route in ("compare", "define", "recommend", "attribute") and not has_attribute and _HOWTO.search(r.text):
         route = "search"  # "how do I keep the old Keras with TF 2.17?": the passage that says how
-    elif route == "compare" and n == 1 and not comparative and not r.superlative:
+    elif route == "compare" and n == 1 and not comparative and (not r.superlative or r.attribute in ("version", "released")):
         route = "attribute" if has_attribute else "define"
     elif route in ("compare", "recommend") and n == 0 and not has_attribute:
         route = "recommend" if re.search(r"\b(best|which|choose|pick|recommend|should)\b", r.text) else "search"

@@ -1071,3 +1071,15 @@ def test_a_value_only_one_attribute_has_names_it():
 
 def test_still_alone_rechecks_the_last_answer():
     assert chat("is keras slower than pytorch?", "still?").text.startswith("No, not any more")
+
+
+def test_which_are_no_longer_developed_picks_the_dead_ones():
+    assert set(ask("which of these frameworks are no longer maintained?").verdict) == {"Theano", "CNTK"}
+
+
+def test_the_newest_version_of_one_framework_is_its_version_fact():
+    assert ask("what's the newest keras release?").citations[0].id == "fact/keras-version"
+
+
+def test_a_fee_asks_whether_it_costs_money():
+    assert ask("does jax have a license fee?").text.startswith("No")

@@ -140,6 +140,8 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
             return any(d.kb.lexicon.widen({t}) & own for t in asked) == positive, "value"  # "lacks GPUs?" flips
         if current and positive and _says_all(d, current[0], distinctive):
             return True, "fact"
+        if current and not positive and not asked and current[0].values and d.kb.lexicon.negatives.get(attribute):
+            return False, "value"  # "is there a licence fee for JAX?": its fact gives the licence, Apache 2.0
     row = d.kb.rows.get(attribute)
     stance = row.stance.get(framework) if row else None
     if stance is None:

@@ -20,7 +20,8 @@ _CHOICE = re.compile(r"\b(better|best|should|choose|choice|pick|use|learn|worth|
 _MINE = re.compile(r"\b(should|i|i'm|im|we|me|my|our|us|you recommend|recommend|better|pick|choose|learn)\b")
 # "Is Theano any good?", "is JAX worth it?": a judgement of one framework as a whole, which is a recommendation.
 JUDGEMENT = re.compile(r"\b(any good|good|worth|recommended|viable|a good (?:choice|idea|pick|option)|ok to use|fine to use|"
-                       r"usable|decent|solid|must|have to|need to use|required to use)\b")
+                       r"usable|decent|solid|must|have to|need to use|required to use|"
+                       r"should (?:i|we|you) (?:still )?(?:build|use|pick|start|go with|bet on|adopt|invest in|learn|choose))\b")
 SITUATIONS = ("beginner", "industry", "prototyping", "research", "deployment", "datasets")
 # What a truly open "which should I use?" is made of; any other content word asks something specific.
 _OPEN_WORDS = frozenset(stems(

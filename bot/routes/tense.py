@@ -30,7 +30,8 @@ def what_changed(d: Draft, framework: str, shown: Sequence[Fact]) -> Fact | None
     return max(found, key=lambda t: (t[0], t[1]))[2] if found else None
 
 
-_PAST_ASKED = re.compile(r"^(?:was|were|did|had)\b|\b(?:ever|used to|originally|back then|in the past|at first|initially|once|had)\b")
+_PAST_ASKED = re.compile(r"^(?:was|were|did|had)\b|\b(?:ever|used to|originally|back then|in the past|at first|initially|once|had|"
+                         r"was|were)\b")
 
 
 def past_fact(d: Draft, framework: str, attribute: str) -> Fact | None:
