@@ -11,7 +11,7 @@ from bot.lexicon import stems
 from bot.routes.draft import NOT_SETTLED, POSSIBLE, Ask, Draft, q
 from bot.routes.matching import asked_words, fact_words, hits, overlap
 from bot.routes.parts import part_facts
-from bot.routes.tense import ENDED, ended_fact, past_fact, still_ended, what_changed
+from bot.routes.tense import DROPPED, ENDED, ended_fact, past_fact, still_ended, what_changed
 from corpus import Claim, Fact
 from index.analyzer import FRAMEWORKS
 from index.analyzer import words as analyze_words
@@ -27,7 +27,6 @@ _SWITCH_BACKEND = re.compile(r"\b(change|changed|changing|switch|switched|switch
 _PAST = re.compile(r"^(?:did|was|were|had)\b")
 _RELEVANT = re.compile(r"\b(?:relevant|relevance|worth|future|dying|dead|obsolete|taken over|take over|still used|"
                        r"anyone (?:still )?(?:use|using)|going anywhere|a thing)\b")
-_DROPPED = re.compile(r"\b(?:drop|dropped|dropping|removed|lost|stopped supporting|no longer supports?)\b")
 _NEEDS = re.compile(r"\b(?:need|needs|require|requires|required|necessary|must have|have to have|mandatory)\b")
 
 
@@ -266,7 +265,7 @@ def answer(ask: Ask) -> Answer | None:
         for fact in d.kb.facts_about(framework, "successor")[:1]:
             d.ev.fact(fact)  # "Theano is going away": what carries it on comes with it
             current.append(fact.statement)
-    change = what_changed(d, framework, facts[:1]) if r.now or _DROPPED.search(r.text) else None
+    change = what_changed(d, framework, facts[:1]) if r.now or DROPPED & set(r.tokens) else None
     if change:  # "does it still…?": a change the facts record elsewhere is part of the answer
         d.ev.fact(change)
         # "can TF still use my GPU on native Windows?": the change says no to the value or ends what it names

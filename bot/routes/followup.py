@@ -7,6 +7,7 @@ import re
 from bot.answer import Answer
 from bot.query import read
 from bot.routes.draft import Ask, Draft, q
+from bot.routes.tense import YEAR
 from index.analyzer import FRAMEWORKS
 
 RECHECK = re.compile(
@@ -71,7 +72,6 @@ def reasons(ask: Ask) -> Answer | None:
 
 _WHEN = re.compile(r"^(?:and |so |ok |okay |but )?(?:when|since when|what year|which year|what date|in what year)"
                    r"(?: (?:was|did) (?:that|this|it)(?: happen)?| exactly)?\W*$")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # what happens at a date: an end, a merge, a move, a replacement, a default changed
 _DATED = frozenset({"maintenance", "integration", "successor", "compile", "deployment", "mobile", "backends", "version",
                     "execution", "platforms", "hardware"})
@@ -84,7 +84,7 @@ def when(ask: Ask) -> Answer | None:
     facts = [ask.kb.fact_by_id[c.removeprefix("fact/")] for c in ask.context.cited if c.startswith("fact/")]
     named = {p.lower() for p in ask.context.reading.parts}  # "what replaced PyTorch Mobile?": when it ended
     facts += [f for f in ask.kb.corpus.facts if named and named & {v.lower() for v in f.values}]
-    dated = next((f for f in facts if _YEAR.search(f.statement)), None)
+    dated = next((f for f in facts if YEAR.search(f.statement)), None)
     if dated is None:
         return None
     d = Draft(ask, "attribute", ask.context.reading)

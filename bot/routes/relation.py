@@ -8,17 +8,15 @@ import re
 
 from bot.answer import Answer
 from bot.routes.draft import Ask, Draft
+from bot.routes.tense import YEAR
 from corpus import Relation, Relations
 from corpus.relations import KINDS
 from index.analyzer import find_frameworks
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
 def _past_year(text: str) -> bool:
     """Whether the question names a year before this one ("merged in 2017?"); "in 2026" asks about now."""
-    return any(int(y) < dt.date.today().year for y in _YEAR.findall(text))
+    return any(int(y) < dt.date.today().year for y in YEAR.findall(text))
 
 
 def _asked(relations: Relations, text: str) -> tuple[str, bool] | None:

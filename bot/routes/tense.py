@@ -16,7 +16,10 @@ ENDED = re.compile(r"\b(deprecated|archived|discontinued|removed|retired|end of 
 _CHANGE = re.compile(r"\b(no longer|last (?:release|version)|lost|removed|deprecated|dropped|archived|ended|"
                      r"discontinued|after (?:tf |tensorflow |version )?\d|from \d+\.\d+ on|since \d)")
 _A_YEAR = re.compile(r"^(19|20)\d\d$")
-_CHANGE_WORDS = frozenset(stems("drop dropped dropping removed remove lost stopped deprecated ended"))
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "dropped GPU support?": words that ask about a change; they say that something changed, not what
+DROPPED = frozenset(stems("drop dropped dropping removed remove lost stopped"))
+_CHANGE_WORDS = DROPPED | frozenset(stems("deprecated ended"))
 
 
 def what_changed(d: Draft, framework: str, shown: Sequence[Fact]) -> Fact | None:
