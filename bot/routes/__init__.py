@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answer import Answer
-from bot.routes import (across, attribute, breakage, compare, corrections, facts_table, define, followup, multipart, overview, parts, recommend, refuse, relation,
+from bot.routes import (across, attribute, breakage, compare, corrections, define, event, facts_table, followup, multipart, overview, parts, recommend, refuse, relation,
                         search, select, variant)
 from bot.routes.draft import Ask
 
@@ -42,6 +42,7 @@ TABLE: tuple[Answerer, ...] = (
     Answerer("parts_apart", _IN_SCOPE, parts.parts_apart),
     Answerer("facts_table", _IN_SCOPE | {"out_of_scope"}, facts_table.answer),
     Answerer("multipart", _IN_SCOPE, _multipart),
+    Answerer("event", _IN_SCOPE, event.answer),
     Answerer("relation_by_name", _IN_SCOPE, relation.by_name),
     Answerer("migration", _IN_SCOPE, relation.migration),
     Answerer("breakage", _IN_SCOPE, breakage.answer),

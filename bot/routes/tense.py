@@ -19,7 +19,12 @@ _A_YEAR = re.compile(r"^(19|20)\d\d$")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "dropped GPU support?": words that ask about a change; they say that something changed, not what
 DROPPED = frozenset(stems("drop dropped dropping removed remove lost stopped"))
-_CHANGE_WORDS = DROPPED | frozenset(stems("deprecated ended"))
+CHANGE_WORDS = DROPPED | frozenset(stems("deprecated ended end stop discontinued archived abandoned killed"))
+
+
+def records_change(fact: Fact) -> bool:
+    """Whether the fact records an end or a loss ("no longer", "deprecated", "last version", "dropped")."""
+    return bool(_CHANGE.search(fact.statement) or ENDED.search(fact.statement))
 
 
 def what_changed(d: Draft, framework: str, shown: Sequence[Fact]) -> Fact | None:
@@ -27,7 +32,7 @@ def what_changed(d: Draft, framework: str, shown: Sequence[Fact]) -> Fact | None
     touching the question's words ("still support GPUs?": native Windows lost GPU support after 2.10)."""
     values = set(d.asked_values(d.r.attribute, framework)) if d.r.attribute else set()  # "dropped GPU support?": gpu
     asked = {t for t in asked_words(d, framework) | values  # "in 2026" says when, "dropped" that it changed: not what
-             if not _A_YEAR.match(t) and t not in _CHANGE_WORDS}
+             if not _A_YEAR.match(t) and t not in CHANGE_WORDS}
     found = [(hits(d, asked, f), f.id, f) for (fw, _), group in d.kb.facts.items() if fw == framework
              for f in group if f not in shown and _CHANGE.search(f.statement) and hits(d, asked, f)]
     return max(found, key=lambda t: (t[0], t[1]))[2] if found else None

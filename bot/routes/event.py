@@ -1,0 +1,53 @@
+"""When something happened ("When was the TorchServe repository archived?", "which TensorFlow version made
+Keras 3 the default?"): the fact that records that event with its date or version. A plain "when was PyTorch
+released?" names no event beyond the framework and is left to the attribute answerer."""
+from __future__ import annotations
+
+import re
+
+from bot.answer import Answer
+from bot.lexicon import stems
+from bot.routes.draft import Ask, Draft
+from bot.routes.matching import fact_raw, hits
+from bot.routes.tense import CHANGE_WORDS, YEAR, records_change
+from corpus import Fact
+
+_WHEN = re.compile(r"^(?:(?:and|so|ok) )?(?:when|since when|what year|which year|in (?:what|which) (?:year|(?:\w+ )?"
+                   r"(?:version|release))|(?:what|which) (?:\w+ )?(?:version|release)|what date|how long ago)\b")
+# "when did Keras 3 come out, and which backends…?" asks two things: the multi-part answerer's
+_SECOND = re.compile(r"(?:,|\band\b)\s*(?:what|which|who|how|where|why|is|are|does|do|can)\b")
+_DATED = re.compile(r"\b(?:19|20)\d\d\b|\b\d+\.\d+\b")
+# Words that say "when" rather than what happened.
+_ASKING = frozenset(stems("when year date version release released first ago exactly did happen ship shipped launch "
+                          "launched arrive arrived out available roughly become became get got one ones"))
+_ENOUGH = 3  # one of the event's own words and a version it names, or two words (one may be a synonym)
+
+
+def _score(d: Draft, event: set[str], fact: Fact) -> int:
+    return hits(d, event, fact) + 3 * len(set(d.r.versions) & fact_raw(fact))
+
+
+def answer(ask: Ask) -> Answer | None:
+    """The dated fact that says most of the event asked about; declines when nothing says enough of it, when
+    no fact beats the rest, and yes/no questions."""
+    r = ask.reading
+    if r.yesno or not _WHEN.match(r.text) or _SECOND.search(r.text):
+        return None
+    d = Draft(ask, "attribute", any_topic=True)
+    named = {f.lower() for f in r.frameworks}
+    event = {t for t in r.terms if t not in named and t not in _ASKING}
+    ending = bool(event & CHANGE_WORDS)  # "when did Keras stop being multi-backend?": only facts recording an end
+    if not event - CHANGE_WORDS:  # "when was Keras 3 released?" is the version's release date
+        return None
+    pool = [f for f in d.kb.corpus.facts if (not r.frameworks or f.framework in r.frameworks)
+            and _DATED.search(f.statement) and (not ending or records_change(f))]
+    # of facts saying as much: one giving a year, one recording the past ("-history"), one about the
+    # framework named first ("which TensorFlow version made Keras 3 the default?")
+    first = r.frameworks[0] if r.frameworks else None
+    scored = sorted(((-_score(d, event, f), not YEAR.search(f.statement), not f.id.endswith("-history"),
+                      f.framework != first, f.id, f) for f in pool), key=lambda t: t[:5])
+    if not scored or -scored[0][0] < _ENOUGH or not hits(d, event, scored[0][-1]):
+        return None
+    best = scored[0][-1]
+    d.ev.fact(best)
+    return d.finish(best.statement, limit=2)

@@ -1,0 +1,57 @@
+"""Questions about when something happened, and about who leads today, as a user would chat. Every
+question here is our own wording (the eval sets are only for grading)."""
+import pytest
+
+from bot import ask
+
+pytestmark = pytest.mark.usefixtures("no_catch_all")
+
+
+def cited(answer):
+    return [c.id for c in answer.citations]
+
+
+# -- when an event happened: the fact that records it, with its date or version ----------------------
+
+@pytest.mark.parametrize("question, said, fact", [
+    ("what year was the torchserve repo archived?", "2025", "fact/pytorch-deployment-torchserve"),
+    ("which keras release discontinued the multi-backend version?", "2.4", "fact/keras-backends-multibackend-history"),
+    ("since when does tensorflow ship keras 3 as its default keras?", "2.16", None),
+    ("roughly when did pytorch 2.0 bring in torch.compile?", "2023", None),
+    ("In which TF release did tf.keras become part of the core API?", "1.4", None),
+])
+def test_when_an_event_happened_the_fact_recording_it_answers(question, said, fact):
+    answer = ask(question)
+    assert said in answer.text and not answer.text.startswith(("Yes", "No"))
+    assert fact is None or cited(answer)[0] == fact
+
+
+def test_a_plain_release_question_is_still_the_release_date():
+    answer = ask("when did jax come out?")
+    assert cited(answer)[0].startswith("fact/jax-released") and "2018" in answer.text
+
+
+def test_an_end_asked_about_is_found_among_facts_recording_an_end():
+    answer = ask("when did keras stop being multi-backend?")
+    assert "2.4" in answer.text and "discontinued" in answer.text
+
+
+# -- popularity today: the record that shows a leader, with its date; never a leader without one -----
+
+def test_the_most_popular_framework_today_is_the_one_a_record_shows_leading():
+    answer = ask("what's the most popular deep learning framework right now?")
+    assert answer.verdict == ("PyTorch",) and "63%" in answer.text and "2022" in answer.text
+    assert "fact/pytorch-popularity" in cited(answer)
+
+
+@pytest.mark.parametrize("question, first", [
+    ("pytorch is more popular than tensorflow nowadays?", "Yes"),
+    ("is tf still more popular than torch?", "No"),
+])
+def test_popularity_yes_no_today_follows_the_record(question, first):
+    assert ask(question).text.startswith(first)
+
+
+def test_no_least_popular_and_no_leader_between_frameworks_the_record_does_not_rank():
+    assert ask("which one is the least popular these days?").verdict == ()
+    assert "PyTorch" not in ask("keras or tensorflow, which is more popular today?").verdict
