@@ -107,10 +107,17 @@ def now_view(ask: Ask, frameworks: Sequence[str] | None) -> Answer | None:
     stances = {f: x.stance for f, x in facts.items() if x.stance in ("yes", "no")}
     want = "yes" if r.polarity > 0 else "no"
     verdict = [f for f, s in stances.items() if s == want] if len(set(stances.values())) > 1 else []
+    leaders = [f for f, s in stances.items() if s == "yes"]
+    if r.polarity > 0 and len(leaders) == 1 and len(facts) > 1 and d.kb.lexicon.ordered(attribute):
+        verdict = leaders  # "most popular these days?": the one framework a record shows leading
+
     for fact in facts.values():
         d.ev.fact(fact)
     label = d.label(attribute)
-    if r.yesno:
+    if r.yesno and verdict:  # "is PyTorch more popular than TensorFlow today?": the one the record shows leading
+        subject = r.subject if r.subject in facts else next(iter(facts))
+        lead = f"{'Yes' if subject in verdict else 'No'}, by the current facts."
+    elif r.yesno:
         lead = "No, not any more, by the current facts."
     elif verdict:
         lead = f"Today, {names(verdict)}, by the current facts."
