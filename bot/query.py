@@ -45,6 +45,8 @@ _NOW = re.compile(
     r"\b(today|now|nowadays|still|these days|currently|current|anymore|any more|in 202\d|this year|at present|"
     r"as of now|right now|at the moment|modern|present day|yet|continues?|continuing|keep|next year|going forward|"
     r"from now on|in the future|long[- ]term)\b")
+WHEN_TO = re.compile(r"\bwhen (?:to|should (?:i|we|you|one)|would (?:i|you|one)|do (?:i|you|we)|is it (?:better|wise) to) "
+                      r"(?:use|choose|pick|go|prefer|learn|switch|opt|consider|select)")
 _CONDITION = re.compile(r"^(?:if|since|because|given that|now that|assuming)\b[^,]*,\s*(.+)$")
 _WORKS_THERE = re.compile(r"\b(?:can'?n?'?t|cannot|won'?t|doesn'?t|does not|isn'?t|unable to|fails? to|not)\b.*?\bbut\s+"
                           r"([\w.]+)\s+(?:can|does|works|is fine|is ok|detects|sees|runs)\b")
@@ -158,6 +160,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
             not re.search(r"\b(?:switch|change|set|select|choose)\b", text)):  # "switch it to jax" is Keras's backend
         # "does KServe support PyTorch serving?": "support pytorch" names PyTorch as a backend only beside Keras
         attribute, score = _attribute(tuple(t for t in tokens if t not in _FRAMEWORK_TOKENS), lexicon)
+    if attribute == "released" and WHEN_TO.search(text):  # "when to choose TensorFlow?" asks in which situation
+        attribute, score = _attribute(tuple(t for t in stems(text) if t != "when"), lexicon)
     head = _NOISE.sub("", text) or text
     sentences = [x for x in re.split(r"(?<=[.?!])\s+", head) if x.strip()]
     # the asked sentence: the last with a "?", else the last worded as a question ("Should I learn X or Y. I have…")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.lexicon import Lexicon, stems
-from bot.query import Context, Reading
+from bot.query import WHEN_TO, Context, Reading
 from bot.routes import ROUTES, followup, overview, recommend, refuse, select
 from index.analyzer import FRAMEWORKS, STOPWORDS, only_ambiguous_names
 
@@ -120,6 +120,19 @@ def _referred(r: Reading, ctx: Context | None, lexicon: Lexicon) -> tuple[str, .
 _OF_THOSE = re.compile(r"\bwhich (?:one )?of (?:them|these|those|the two|both|the pair)\b|\b(?:these|those|the) two\b")
 
 
+_NEWER = re.compile(r"\bthe (?:(new|newer|newest|latest|later|current)|old|older|oldest|first|earlier|previous) (?:one|version|release)\b")
+
+
+def _picked(r: Reading, before: Reading) -> tuple[str, ...]:
+    """"keras 2 vs keras 3?" "when did the new one come out?": the newest (or oldest) version named before."""
+    pick = _NEWER.search(r.text)
+    numbered = [v for v in before.versions if re.search(r"\d", v)]
+    if not pick or len(numbered) < 2:
+        return ()
+    order = sorted(numbered, key=lambda v: tuple(int(x) for x in re.findall(r"\d+", v)))
+    return (order[-1],) if pick.group(1) else (order[0],)
+
+
 def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
     top = max(probs, key=probs.get)
     short = len(r.tokens) <= 6
@@ -174,7 +187,7 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
     yesno = r.yesno or (before.yesno and len(r.tokens) <= 4 and not _WH.search(r.text))
     parts = r.parts or (before.parts if not r.frameworks and not referred else ())  # "what replaced it?" after TorchServe
     resolved = r.with_context(frameworks=frameworks, attribute=attribute, polarity=polarity, yesno=yesno, parts=parts,
-                              subject=frameworks[0] if referred else r.subject)
+                              subject=frameworks[0] if referred else r.subject, versions=r.versions or _picked(r, before))
     return Decision(route, max(probs.get("followup", 0.0), 0.5), resolved, followup=True)
 
 
@@ -263,7 +276,9 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     elif route == "search" and n == 1 and not has_attribute and not r.yesno:
         route = "define"  # "Why is there a need for Keras?": about the framework as a whole
 
-    if n == 1 and not has_attribute and r.yesno and recommend.JUDGEMENT.search(r.text):
+    if n >= 1 and not has_attribute and WHEN_TO.search(r.text):
+        route = "recommend"  # "when to choose TensorFlow?": the situations it is recommended for
+    elif n == 1 and not has_attribute and r.yesno and recommend.JUDGEMENT.search(r.text):
         route = "recommend"  # "is Theano any good?": whether to use it
     elif route == "recommend" and n == 1 and not has_attribute and not recommend.asks_choice(r):
         route = "define"  # "is Keras a machine-learning or a deep-learning library?": what it is

@@ -2,7 +2,7 @@
 question here is our own wording (the eval sets are only for grading)."""
 import pytest
 
-from bot import ask
+from bot import Session, ask
 
 pytestmark = pytest.mark.usefixtures("no_catch_all")
 
@@ -55,3 +55,42 @@ def test_popularity_yes_no_today_follows_the_record(question, first):
 def test_no_least_popular_and_no_leader_between_frameworks_the_record_does_not_rank():
     assert ask("which one is the least popular these days?").verdict == ()
     assert "PyTorch" not in ask("keras or tensorflow, which is more popular today?").verdict
+
+
+# -- "when to use X" asks for situations; "the next release" is not in any record -------------------
+
+def test_when_to_pick_a_framework_asks_for_situations_not_a_date():
+    answer = ask("when to pick tensorflow?")
+    assert answer.route == "recommend" and "2015" not in answer.text.split(".")[0]
+
+
+def test_when_to_use_a_framework_the_article_never_recommends_says_what_it_is_for():
+    answer = ask("when to go for jax?")
+    assert answer.route == "recommend" and "fact/jax-definition" in cited(answer)
+
+
+@pytest.mark.parametrize("question, start", [
+    ("when does the next cntk version come out?", "No new release is expected"),
+    ("is another theano release coming?", "No."),
+    ("when's the next keras release due?", "I don't know"),
+])
+def test_a_future_release_is_never_invented(question, start):
+    answer = ask(question)
+    assert answer.text.startswith(start) and not answer.verdict
+
+
+# -- follow-ups that point back: "it" carries the last question's words, "the new one" its version ----
+
+def chat(*questions):
+    session = Session()
+    return [session.ask(q) for q in questions][-1]
+
+
+def test_which_release_ended_it_looks_for_what_it_was():
+    answer = chat("can keras still run on theano?", "which release ended that?")
+    assert "2.4" in answer.text
+
+
+def test_the_new_one_is_the_newer_version_named_before():
+    answer = chat("keras 2 or keras 3 - what changed?", "and when was the newer one released?")
+    assert "2023" in answer.text and cited(answer)[0] == "fact/keras-released-keras3"

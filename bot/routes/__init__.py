@@ -42,6 +42,7 @@ TABLE: tuple[Answerer, ...] = (
     Answerer("parts_apart", _IN_SCOPE, parts.parts_apart),
     Answerer("facts_table", _IN_SCOPE | {"out_of_scope"}, facts_table.answer),
     Answerer("multipart", _IN_SCOPE, _multipart),
+    Answerer("upcoming", _IN_SCOPE, event.upcoming),
     Answerer("event", _IN_SCOPE, event.answer),
     Answerer("relation_by_name", _IN_SCOPE, relation.by_name),
     Answerer("migration", _IN_SCOPE, relation.migration),

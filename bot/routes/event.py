@@ -17,6 +17,7 @@ _WHEN = re.compile(r"^(?:(?:and|so|ok) )?(?:when|since when|what year|which year
 # "when did Keras 3 come out, and which backends…?" asks two things: the multi-part answerer's
 _SECOND = re.compile(r"(?:,|\band\b)\s*(?:what|which|who|how|where|why|is|are|does|do|can)\b")
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b\d+\.\d+\b")
+_POINTS_BACK = re.compile(r"\b(?:it|that|this|they|them)\b")
 # Words that say "when" rather than what happened.
 _ASKING = frozenset(stems("when year date version release released first ago exactly did happen ship shipped launch "
                           "launched arrive arrived out available roughly become became get got one ones"))
@@ -36,6 +37,9 @@ def answer(ask: Ask) -> Answer | None:
     d = Draft(ask, "attribute", any_topic=True)
     named = {f.lower() for f in r.frameworks}
     event = {t for t in r.terms if t not in named and t not in _ASKING}
+    if ask.context is not None and _POINTS_BACK.search(ask.own.text):  # "which version dropped it?": what "it" was
+        before = ask.context.reading  # its words, and the name of what it asked about ("run on Theano": backends)
+        event |= {t for t in (*before.terms, *stems(before.attribute or "")) if t not in named and t not in _ASKING}
     ending = bool(event & CHANGE_WORDS)  # "when did Keras stop being multi-backend?": only facts recording an end
     if not event - CHANGE_WORDS:  # "when was Keras 3 released?" is the version's release date
         return None
@@ -51,3 +55,33 @@ def answer(ask: Ask) -> Answer | None:
     best = scored[0][-1]
     d.ev.fact(best)
     return d.finish(best.statement, limit=2)
+
+
+_ABOUT_RELEASES = (None, "released", "version", "maintenance", "definition", "background")
+_UPCOMING = re.compile(r"\b(?:next|upcoming|future|coming|new|another) (?:\w+ )?(?:release|version|update)s?\b"
+                       r"|\bwhen (?:is|will|does) .{0,30}\b(?:release|come out|ship|update)")
+
+
+def upcoming(ask: Ask) -> Answer | None:
+    """"Next CNTK release date?": the facts announce no future release; for a framework no longer developed
+    that means none is coming (its status says so), for a live one the newest release so far."""
+    r = ask.reading
+    if not r.frameworks or not _UPCOMING.search(r.text) or r.versions or r.attribute not in _ABOUT_RELEASES:
+        return None
+    d = Draft(ask, "attribute")
+    said, ended = [], []
+    for framework in r.frameworks:
+        status = d.kb.facts_about(framework, "maintenance")[:1]
+        dead = bool(status) and status[0].stance == "no"
+        facts = status if dead else [f for f in d.kb.facts_about(framework, "version") if not f.id.endswith("-history")][:1]
+        for fact in facts:
+            d.ev.fact(fact)
+            said.append(fact.statement)
+        ended += [framework] if dead else []
+    if not said:
+        return None
+    if len(ended) == len(r.frameworks):
+        lead = ("No. " if r.yesno else "") + "No new release is expected: "
+    else:
+        lead = "I don't know: the facts announce no date for a future release. What they record: "
+    return d.finish(lead + " ".join(said), limit=3)

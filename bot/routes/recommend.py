@@ -115,6 +115,9 @@ def recommend_one(ask: Ask) -> Answer | None:
         return None
     lead = ("Yes, it is a live choice. " if r.yesno and today else "") + " ".join(f.statement for f in today)
     article = f"According to the article, {framework} is {names(uses)}." if uses else ""
+    for fact in d.kb.facts_about(framework, "definition")[:1] if not uses else ():
+        d.ev.fact(fact)  # "when to use JAX?": the article recommends it for nothing, so what it is built for
+        article = f"What it is built for: {fact.statement}"
     first = rank(d.kb, "beginner")
     if r.attribute == "beginner" and first and not first.tie and framework not in first.winners(1):
         d.cite_ranking(first, first.winners(1))
