@@ -45,6 +45,8 @@ _NOW = re.compile(
     r"\b(today|now|nowadays|still|these days|currently|current|anymore|any more|in 202\d|this year|at present|"
     r"as of now|right now|at the moment|modern|present day|yet|continues?|continuing|keep|next year|going forward|"
     r"from now on|in the future|long[- ]term)\b")
+_RUNS_ON_FRAMEWORK = re.compile(r"\b(?:run|runs|running|work|works) (?:on|with|on top of) (?:the )?"
+                                r"(?:pytorch|torch|tensorflow|tf|jax|theano|cntk)\b")
 WHEN_TO = re.compile(r"\bwhen (?:to|should (?:i|we|you|one)|would (?:i|you|one)|do (?:i|you|we)|is it (?:better|wise) to) "
                       r"(?:use|choose|pick|go|prefer|learn|switch|opt|consider|select)")
 _CONDITION = re.compile(r"^(?:if|since|because|given that|now that|assuming)\b[^,]*,\s*(.+)$")
@@ -160,6 +162,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
             not re.search(r"\b(?:switch|change|set|select|choose)\b", text)):  # "switch it to jax" is Keras's backend
         # "does KServe support PyTorch serving?": "support pytorch" names PyTorch as a backend only beside Keras
         attribute, score = _attribute(tuple(t for t in tokens if t not in _FRAMEWORK_TOKENS), lexicon)
+    if attribute == "platforms" and _RUNS_ON_FRAMEWORK.search(text):  # "can Keras run on PyTorch?" asks of backends
+        attribute, score = "backends", max(score, 2)
     if attribute == "released" and WHEN_TO.search(text):  # "when to choose TensorFlow?" asks in which situation
         attribute, score = _attribute(tuple(t for t in stems(text) if t != "when"), lexicon)
     head = _NOISE.sub("", text) or text

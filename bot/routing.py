@@ -162,7 +162,8 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
         # "is it part of TensorFlow?" after JAX: "it" stays, TensorFlow joins
         asked_of_it = r.pronoun and bool(_IT_ASKED.match(r.text)) and not set(r.frameworks) & set(before.frameworks)
         joined = (ctx.route == "compare" and len(r.frameworks) == 1) or comparative or asked_of_it
-        frameworks = tuple(dict.fromkeys(before.frameworks + r.frameworks)) if joined else r.frameworks
+        it = (before.subject,) if asked_of_it and before.subject in before.frameworks else before.frameworks
+        frameworks = tuple(dict.fromkeys(it + r.frameworks)) if joined else r.frameworks
     elif r.pronoun and ctx.route == "attribute" and len(before.frameworks) >= 2 and before.subject and not _OF_THOSE.search(r.text):
         frameworks = (before.subject,)  # "can Keras run on CNTK?" "what backends does it use now?": it is Keras
     elif before.frameworks or r.superlative or re.search(r"\bwhich\b", r.text):
@@ -175,7 +176,11 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
     whole = bool(re.match(r"(?:ok |so |and )?(?:tell me (?:more )?about|more about|what is|what's)\b", r.text))
     attribute = r.attribute if own_attribute else None if whole else before.attribute  # "tell me more about the old one"
     polarity = r.polarity if own_attribute else before.polarity
-    if len(frameworks) >= 2 and (ctx.route in ("compare", "recommend", "attribute") or comparative):
+    # "Is Keras easy to use?" "and PyTorch?" stays yes/no; "and when?" does not
+    yesno = r.yesno or (before.yesno and len(r.tokens) <= 4 and not _WH.search(r.text))
+    if len(frameworks) == 2 and attribute in ("backends", "integration") and yesno:
+        route = "attribute"  # "is Keras part of TF?" "can it run on PyTorch too?": about Keras's backends
+    elif len(frameworks) >= 2 and (ctx.route in ("compare", "recommend", "attribute") or comparative):
         route = "compare"
     elif len(frameworks) == 1 and attribute not in (None, "definition", "background"):
         route = "attribute"
@@ -183,8 +188,6 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
         route = "define"
     else:
         route = ctx.route if ctx.route in ("compare", "recommend") and attribute else "search"
-    # "Is Keras easy to use?" "and PyTorch?" stays yes/no; "and when?" does not
-    yesno = r.yesno or (before.yesno and len(r.tokens) <= 4 and not _WH.search(r.text))
     parts = r.parts or (before.parts if not r.frameworks and not referred else ())  # "what replaced it?" after TorchServe
     resolved = r.with_context(frameworks=frameworks, attribute=attribute, polarity=polarity, yesno=yesno, parts=parts,
                               subject=frameworks[0] if referred else r.subject, versions=r.versions or _picked(r, before))

@@ -11,7 +11,7 @@ from bot.lexicon import stems
 from bot.routes.draft import NOT_SETTLED, POSSIBLE, Ask, Draft, q
 from bot.routes.matching import asked_words, fact_words, hits, overlap
 from bot.routes.parts import part_facts
-from bot.routes.tense import DROPPED, ENDED, ended_fact, past_fact, still_ended, what_changed
+from bot.routes.tense import DROPPED, ENDED, ENDORSED, ended_fact, past_fact, still_ended, what_changed
 from corpus import Claim, Fact
 from index.analyzer import FRAMEWORKS
 from index.analyzer import words as analyze_words
@@ -116,6 +116,8 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
         if _OPINION.search(d.r.text):
             return None, "value"  # "is Theano's documentation good?": a fact that mentions it does not judge it
         said = {m.lower() for m in ENDED.findall(d.r.text)}
+        if positive and not said and current and ENDORSED.search(d.r.text) and ENDED.search(current[0].statement):
+            return False, "value"  # "is TorchScript the recommended way?": it is deprecated
         if said and current and any(w in current[0].statement.lower() for w in said):
             return True, "value"  # "TorchScript is deprecated in recent releases?": the fact says deprecated
         asked = set(d.asked_values(attribute, framework)) or distinctive

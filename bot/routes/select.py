@@ -105,7 +105,11 @@ def _by_stance(d: Draft, candidates: list[str], attribute: str) -> Answer | None
         return None
     verb = "is" if len(having) == 1 else "are"
     status = "still actively maintained" if want == "yes" else "no longer maintained"
-    return d.finish(f"According to the curated facts, {names(having)} {verb} {status}.",
+    # the rest are named too, so the pick reads as a pick ("Theano and CNTK are not")
+    rest = [f for f in candidates if f not in having and _primary(d, f, attribute)]
+    other_state = "not" if want == "yes" else "still maintained"
+    besides = f" {names(rest)} {'is' if len(rest) == 1 else 'are'} {other_state}." if rest else ""
+    return d.finish(f"According to the curated facts, {names(having)} {verb} {status}.{besides}",
                     " ".join(c.quote for c in d.ev.citations(4)), verdict=having, limit=4)
 
 

@@ -13,6 +13,9 @@ from corpus import Fact
 ENDED = re.compile(r"\b(deprecated|archived|discontinued|removed|retired|end of life|no longer (?:actively )?"
                     r"(?:maintained|developed|supported|recommended))\b")
 
+# "is TorchScript the recommended way?": asks whether it is today's choice, which a recorded end denies
+ENDORSED = re.compile(r"\b(recommended|preferred|the (?:\w+ )?way|way to go|go-to|standard|best practice|"
+                      r"should (?:i|we) (?:still )?use|still)\b")
 _CHANGE = re.compile(r"\b(no longer|last (?:release|version)|lost|removed|deprecated|dropped|archived|ended|"
                      r"discontinued|after (?:tf |tensorflow |version )?\d|from \d+\.\d+ on|since \d)")
 _A_YEAR = re.compile(r"^(19|20)\d\d$")

@@ -1,0 +1,35 @@
+"""Status and backends as users ask about them: a pick names the ones left out, a part whose end is recorded
+is not "the recommended way", and "run on <framework>" asks about Keras's backends. Our own wording."""
+import pytest
+
+from bot import Session, ask
+
+pytestmark = pytest.mark.usefixtures("no_catch_all")
+
+
+def test_a_pick_by_status_names_the_ones_left_out():
+    alive = ask("which of the six are still being developed?")
+    assert set(alive.verdict) == {"PyTorch", "TensorFlow", "Keras", "JAX"}
+    assert "Theano and CNTK are not" in alive.text
+    dead = ask("which frameworks are abandoned?")
+    assert set(dead.verdict) == {"Theano", "CNTK"} and "are still maintained" in dead.text
+
+
+@pytest.mark.parametrize("question", [
+    "torchscript is still the preferred export path for pytorch?",
+    "is torchserve the go-to way to serve pytorch models?",
+])
+def test_a_part_whose_end_is_recorded_is_not_the_way_today(question):
+    assert ask(question).text.startswith("No")
+
+
+def test_run_on_a_framework_asks_about_backends():
+    answer = ask("can keras run on top of jax?")
+    assert answer.text.startswith("Yes") and answer.citations[0].id == "fact/keras-backends"
+
+
+def test_it_in_a_follow_up_about_running_on_a_framework_is_the_last_subject():
+    session = Session()
+    session.ask("keras is included in tensorflow, right?")
+    answer = session.ask("and can it run on pytorch as well?")
+    assert answer.route == "attribute" and answer.text.startswith("Yes") and "Keras 3" in answer.text
