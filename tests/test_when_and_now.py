@@ -94,3 +94,20 @@ def test_which_release_ended_it_looks_for_what_it_was():
 def test_the_new_one_is_the_newer_version_named_before():
     answer = chat("keras 2 or keras 3 - what changed?", "and when was the newer one released?")
     assert "2023" in answer.text and cited(answer)[0] == "fact/keras-released-keras3"
+
+
+# -- dates the facts now record: LiteRT's name, TorchScript's deprecation, ONNX's creators -----------
+
+def test_when_tf_lite_got_its_new_name():
+    assert "2024" in chat("whats the replacement for tflite?", "since when?").text
+    assert "September 2024" in ask("what year did google rename tensorflow lite to litert?").text
+
+
+def test_the_release_that_deprecated_torchscript():
+    answer = ask("in which pytorch release was torchscript deprecated?")
+    assert "2.11" in answer.text and "torch.export" in answer.text
+
+
+def test_who_made_onnx_is_answered_from_the_passage_that_says_who():
+    answer = ask("who created the onnx format?")
+    assert "Microsoft and Facebook" in answer.text and "2017" in answer.text

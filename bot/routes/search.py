@@ -11,6 +11,7 @@ from index.analyzer import FRAMEWORKS, analyze
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without|cannot|can't|doesn't|don't|isn't|aren't|won't|lacks?)\b", re.I)
 # Words of a plea, not of its topic ("Please bring back native Windows CUDA support!")
 _PLEA = frozenset(analyze("please pls plz bring back want wish hope love finally really someone anyone help thanks"))
+_POOL = 5  # passages re-ordered by how many of the question's words they say
 _TOPIC_DROP = re.compile(r"^(?:(?:what|who|how|why|when|where|which|is|are|does|do|can|could|should|tell me|explain)\b\s*)+", re.I)
 
 
@@ -23,10 +24,16 @@ def answer(ask: Ask) -> Answer:
     """The best passages for an open question; says plainly when they do not cover it. Never declines."""
     d = Draft(ask)
     r = d.r
-    hits = d.kb.index.search(r.text, k=3)
     wanted = set(analyze(r.text)) - {f.lower() for f in FRAMEWORKS} - _PLEA
-    if not hits:
+    found = d.kb.index.search(r.text, k=_POOL)
+    if not found:
         return d.not_covered(topic(r.text))
+    # of the best-scoring passages, those saying more of the question's distinct words first ("who created
+    # ONNX?": the one that says "created", not the one repeating "ONNX"),
+    named = {f.lower() for f in r.frameworks}  # and those about the frameworks it names before any other
+    said = {id(h): (len(named & (words := set(d.kb.index.tokens[d.kb.index.docs.index(h.doc)]))), len(wanted & words))
+            for h in found}
+    hits = sorted(found, key=lambda h: (-said[id(h)][0], -said[id(h)][1]))[:3]
     best = d.kb.index.tokens[d.kb.index.docs.index(hits[0].doc)]
     coverage = len(wanted & set(best)) / len(wanted) if wanted else 1.0
     if coverage < 0.5:

@@ -17,7 +17,7 @@ _EARLIEST = re.compile(r"\b(oldest|first|earliest|older|earlier|before|initially
 _LATEST = re.compile(r"\b(newest|youngest|latest|last|most recent|newer|later|recent|recently)\b")
 _WHICH = re.compile(r"\b(which|what|who)\b")
 _WHO_MADE = re.compile(r"^\W*who (?:created|made|built|developed|invented|wrote|started|owns|maintains|makes) "
-                       r"(?!(?:the|a|an) (?:one|framework|library)\b)([a-z][\w.+#-]*)")
+                       r"(?!(?:the|a|an) (?:one|framework|library)\b)(?:(?:the|a|an) )?([a-z][\w.+#-]*)")
 _NOT_A_THING = frozenset("it them that this the a an".split())
 _PICK = re.compile(r"\b(?:which|who)\b|\bwhat (?:framework|frameworks|one|ones|library|libraries|tool|tools)\b")
 
