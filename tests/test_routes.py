@@ -950,6 +950,15 @@ def test_a_breakage_after_an_upgrade_lists_what_changed_in_that_version():
     assert "Keras 3" in answer.text and "TF_USE_LEGACY_KERAS" in answer.text
 
 
+@pytest.mark.parametrize("report", [
+    "the tensorflow 2.14 gpu build fails on my windows pc",  # no fact names 2.14: the change before it
+    "my tf setup won't detect the graphics card gpu",  # no version: the limits the facts record on GPUs
+])
+def test_a_broken_report_gets_the_change_or_limit_behind_it(report):
+    answer = ask(report)
+    assert "2.10" in answer.text and "WSL" in answer.text
+
+
 def test_is_it_still_relevant_gives_where_it_stands_not_only_that_it_is_maintained():
     answer = ask("is tensorflow even relevant anymore?")
     assert answer.text.startswith("Yes") and "PyTorch" in answer.text
