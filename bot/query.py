@@ -45,10 +45,15 @@ _NOW = re.compile(
     r"\b(today|now|nowadays|still|these days|currently|current|anymore|any more|in 202\d|this year|at present|"
     r"as of now|right now|at the moment|modern|present day|yet|continues?|continuing|keep|next year|going forward|"
     r"from now on|in the future|long[- ]term)\b")
+# "switch the backend to torch", "backend not switching": choosing Keras's backend
+SWITCH_BACKEND = re.compile(r"\b(change|changed|changing|switch|switched|switching|set|setting|select|choose|"
+                             r"configure|configured)\b.{0,20}\bbackend|\bbackend\b.{0,20}\b(change|switch)|"
+                             r"\b(?:switch|change|set) (?:it|keras) to (?:jax|torch|pytorch|tensorflow)\b")
 _RUNS_ON_FRAMEWORK = re.compile(r"\b(?:run|runs|running|work|works) (?:on|with|on top of) (?:the )?"
                                 r"(?:pytorch|torch|tensorflow|tf|jax|theano|cntk)\b")
 WHEN_TO = re.compile(r"\bwhen (?:to|should (?:i|we|you|one)|would (?:i|you|one)|do (?:i|you|we)|is it (?:better|wise) to) "
                       r"(?:use|choose|pick|go|prefer|learn|switch|opt|consider|select)")
+_GIVEN = re.compile(r"\s*,?\s*\b(?:if|since|given that|considering|as) (?:both|they|both of them|each|all of them) (?:are|were|come|came)\b[^?]*")
 _CONDITION = re.compile(r"^(?:if|since|because|given that|now that|assuming)\b[^,]*,\s*(.+)$")
 _WORKS_THERE = re.compile(r"\b(?:can'?n?'?t|cannot|won'?t|doesn'?t|does not|isn'?t|unable to|fails? to|not)\b.*?\bbut\s+"
                           r"([\w.]+)\s+(?:can|does|works|is fine|is ok|detects|sees|runs)\b")
@@ -157,11 +162,15 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     if contrast and len(frameworks) == 2 and find_frameworks(contrast.group(1)):
         # "TF can't detect CUDA but PyTorch can on Windows 11": the problem is TF's; PyTorch is the contrast
         frameworks = tuple(f for f in frameworks if f not in find_frameworks(contrast.group(1)))
-    attribute, score = _attribute(stems(_NOISE.sub("", text)) or tokens, lexicon)  # "@here quick q -" is no speed cue
+    # "…if both are from Google?": a condition after the question says what is given, not what is asked
+    asked_part = _GIVEN.sub("", text) if _GIVEN.search(text) and _WH_START.match(text) else text
+    attribute, score = _attribute(stems(_NOISE.sub("", asked_part)) or tokens, lexicon)  # "@here quick q -" is no speed cue
     if attribute == "backends" and len(frameworks) == 1 and frameworks[0] != "Keras" and not _BACKEND_WORD.search(text) and (
             not re.search(r"\b(?:switch|change|set|select|choose)\b", text)):  # "switch it to jax" is Keras's backend
         # "does KServe support PyTorch serving?": "support pytorch" names PyTorch as a backend only beside Keras
         attribute, score = _attribute(tuple(t for t in tokens if t not in _FRAMEWORK_TOKENS), lexicon)
+    if SWITCH_BACKEND.search(text) and _BACKEND_WORD.search(text):  # "backend not switching dynamically"
+        attribute, score = "backends", max(score, 3)
     if attribute == "platforms" and _RUNS_ON_FRAMEWORK.search(text):  # "can Keras run on PyTorch?" asks of backends
         attribute, score = "backends", max(score, 2)
     if attribute == "released" and WHEN_TO.search(text):  # "when to choose TensorFlow?" asks in which situation
@@ -210,7 +219,7 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     if attribute in ("platforms", "hardware") and re.search(r"\bwhich (?:frameworks|ones|libraries)\b", head):
         attribute, score = "backends", 3  # "which frameworks can Keras 3 run on?": frameworks run under it
     if attribute is None:  # "which of the six is Baidu's?": a value only one attribute has
-        said = set(stems(head))
+        said = set(stems(_NOISE.sub("", asked_part)))
         owners = {a for a, words in lexicon.asked.items() if said & words}
         if len(owners) == 1:
             attribute, score = owners.pop(), 1

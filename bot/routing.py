@@ -79,6 +79,7 @@ def _foreign_subject(r: Reading, known: frozenset[str]) -> bool:
 # "Does PyTorch have anything like that?": the same thing as before, for another framework.
 _LIKE_THAT = re.compile(r"\b(like (?:that|this|it)|the same(?: thing)?|something similar|similar|an equivalent|equivalent)\b")
 _HOWTO = re.compile(r"(^how (?:do|can|should|would|to)\b|\bhow to\b|\bhow\?$|^(?:is|are) there (?:a|any) way)")
+_DIFFER = re.compile(r"\b(?:differ\w*|difference|compare|vs|versus)\b")
 _COMPARE_IT = re.compile(r"\b(compare|compared|comparison|vs\.?|versus|against|than|differ\w*|stack up|why not|instead of|rather than)\b")
 
 
@@ -253,7 +254,8 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     n = len(r.frameworks)
     has_attribute = r.attribute not in (None, "definition", "background")
     comparative = bool(re.search(r"\b(than|vs|versus|or|compared?|differ\w*|between)\b", r.text))
-    if route in ("compare", "define", "recommend", "attribute") and not has_attribute and _HOWTO.search(r.text):
+    if route in ("compare", "define", "recommend", "attribute") and not has_attribute and _HOWTO.search(r.text) and not (
+            n >= 2 and _DIFFER.search(r.text)):  # "how do Keras and PyTorch differ?" is no how-to
         route = "search"  # "how do I keep the old Keras with TF 2.17?": the passage that says how
     elif route == "compare" and n == 1 and not comparative and (not r.superlative or r.attribute in ("version", "released")):
         route = "attribute" if has_attribute else "define"
@@ -276,6 +278,8 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
         route = "compare"
     elif route == "compare" and n >= 2 and r.attribute in ("backends", "integration") and not r.superlative:
         route = "attribute"  # "Can Keras use PyTorch as a backend?": about the first one's backends
+    elif route == "search" and n >= 2 and not has_attribute and _DIFFER.search(r.text):
+        route = "compare"  # "how do Keras and PyTorch differ?": an overview of the two
     elif route == "search" and n == 1 and not has_attribute and not r.yesno:
         route = "define"  # "Why is there a need for Keras?": about the framework as a whole
 

@@ -33,3 +33,21 @@ def test_it_in_a_follow_up_about_running_on_a_framework_is_the_last_subject():
     session.ask("keras is included in tensorflow, right?")
     answer = session.ask("and can it run on pytorch as well?")
     assert answer.route == "attribute" and answer.text.startswith("Yes") and "Keras 3" in answer.text
+
+
+def test_a_backend_that_will_not_switch_is_about_keras_backend_choice():
+    answer = ask("keras backend keeps switching back from torch to tensorflow??")
+    assert "KERAS_BACKEND" in answer.text
+
+
+@pytest.mark.parametrize("question, first", [
+    ("jax is developed by google alone?", "No"),  # the fact names others contributing
+    ("was keras written only by google?", "No"),
+])
+def test_alone_or_only_is_a_no_when_the_fact_names_others(question, first):
+    assert ask(question).text.startswith(first)
+
+
+def test_a_comparison_with_an_uncovered_framework_is_still_a_comparison():
+    answer = ask("mxnet vs tensorflow vs keras, differences?")
+    assert answer.route == "compare" and "MXNet" in answer.text and not answer.verdict

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from bot.answer import Answer
 from bot.lexicon import stems
+from bot.query import SWITCH_BACKEND
 from bot.routes.draft import NOT_SETTLED, POSSIBLE, Ask, Draft, q
 from bot.routes.matching import asked_words, fact_words, hits, overlap
 from bot.routes.parts import part_facts
@@ -21,10 +22,9 @@ _OPEN = (None, "definition", "background")
 
 _OPINION = re.compile(r"\b(good|bad|great|nice|decent|solid|poor|terrible|awful|excellent|any good)\b")
 _YEAR_ASKED = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
-_SWITCH_BACKEND = re.compile(r"\b(change|changed|changing|switch|switched|switching|set|setting|select|choose|"
-                             r"configure|configured)\b.{0,20}\bbackend|\bbackend\b.{0,20}\b(change|switch)|"
-                             r"\b(?:switch|change|set) (?:it|keras) to (?:jax|torch|pytorch|tensorflow)\b")
 _PAST = re.compile(r"^(?:did|was|were|had)\b")
+_JOINT = re.compile(r"\b(?:jointly|together with|co-?developed|co-?created|contributions from|along with|in collaboration)\b")
+_ALONE = re.compile(r"\b(?:alone|only|solely|single-handedly|by (?:itself|themselves)|on (?:its|their) own)\b")
 _RELEVANT = re.compile(r"\b(?:relevant|relevance|worth|future|dying|dead|obsolete|taken over|take over|still used|"
                        r"anyone (?:still )?(?:use|using)|going anywhere|a thing)\b")
 _NEEDS = re.compile(r"\b(?:need|needs|require|requires|required|necessary|must have|have to have|mandatory)\b")
@@ -102,6 +102,11 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
         headline = _YEAR_ASKED.search(facts[0].value)  # "First release … 2009 (in use since 2007)": 2009
         if headline:
             return asked_year.group() == headline.group(), "fact"
+    if positive and _ALONE.search(d.r.text) and facts:  # "built by Facebook alone?": not if the fact names others too
+        asked = set(d.asked_values(attribute, framework))
+        named = fact_words(facts[0])
+        if asked and d.kb.lexicon.widen(asked) & named and _JOINT.search(facts[0].statement):
+            return False, "value"
     if past_fact(d, framework, attribute):
         return True, "fact"  # it was so once, whatever today's facts say
     if POSSIBLE.match(d.r.text) and current and current[0].statement.startswith("To ") and positive:
@@ -163,7 +168,7 @@ def answer(ask: Ask) -> Answer | None:
     attribute = r.attribute
     # "Is TensorFlow necessary for Keras?": of two named, the one the attribute's facts are about
     framework = max(r.frameworks, key=lambda f: (len(d.kb.facts_about(f, attribute or "")), -r.frameworks.index(f)))
-    switching = attribute == "backends" and _SWITCH_BACKEND.search(r.text)
+    switching = attribute == "backends" and SWITCH_BACKEND.search(r.text)
     if switching:
         framework = "Keras"  # "changed the backend to torch but it still says tensorflow": backends are Keras's
     assert attribute is not None

@@ -14,8 +14,9 @@ from index.analyzer import FRAMEWORKS
 _OPEN = (None, "definition", "background")
 
 
-def ranked(ask: Ask, frameworks: Sequence[str] | None = None, route: str | None = None) -> Answer:
-    """The frameworks the question favours on its attribute, and the data behind the order."""
+def ranked(ask: Ask, frameworks: Sequence[str] | None = None, route: str | None = None, today: bool = False) -> Answer:
+    """The frameworks the question favours on its attribute, and the data behind the order; with `today`,
+    what each live framework's current fact on the attribute says comes after the verdict."""
     d = Draft(ask, route)
     r = d.r
     attribute, polarity = r.attribute, r.polarity
@@ -36,12 +37,26 @@ def ranked(ask: Ask, frameworks: Sequence[str] | None = None, route: str | None 
         subject = r.subject if r.subject in r.frameworks else r.frameworks[0]
         lead = ("Yes. " if subject in winners and not ranking.tie else "No. ") + lead
     support = d.cite_ranking(ranking, winners)
+    if today:  # "which framework for my phone app?": the article's pick, then each one's way today
+        order = [*winners, *(f for f in (frameworks or FRAMEWORKS) if f not in winners)]
+        current = [fs[0] for f in order if (fs := _current(d, f, attribute))]
+        for fact in current[:3]:
+            d.ev.fact(fact)
+        lead += " Today: " + " ".join(f.statement for f in current[:3]) if current else ""
     stated = {fact.id for _, fact in d.ev.corrected[:MAX_STATED_CORRECTIONS]}
     room = MAX_STATED_CORRECTIONS - len(stated)
     for fact in _superseding(d, list(ranking.scores), attribute, stated)[:max(room, 0)]:
         d.ev.fact(fact)  # "PyTorch offers no such framework" was never cited, but the ranking rests on it
         lead += f" The article is {fact.status} here: {clause(fact.statement)}"
     return d.finish(lead, support, verdict=winners)
+
+
+def _current(d: Draft, framework: str, attribute: str) -> list:
+    """The framework's primary current fact on the attribute, if the framework is still maintained."""
+    status = d.kb.facts_about(framework, "maintenance")[:1]
+    if status and status[0].stance == "no":
+        return []
+    return [x for x in d.kb.facts_about(framework, attribute) if x.id == f"{framework.lower()}-{attribute.replace('_', '-')}"]
 
 
 def _superseding(d: Draft, frameworks: Sequence[str], attribute: str, stated: set[str]) -> list:

@@ -22,6 +22,8 @@ _MINE = re.compile(r"\b(should|i|i'm|im|we|me|my|our|us|you recommend|recommend|
 JUDGEMENT = re.compile(r"\b(any good|good|worth|recommended|viable|a good (?:choice|idea|pick|option)|ok to use|fine to use|"
                        r"usable|decent|solid|must|have to|need to use|required to use|"
                        r"should (?:i|we|you) (?:still )?(?:build|use|pick|start|go with|bet on|adopt|invest in|learn|choose))\b")
+# situations where the frameworks' own tools changed since the article: today's way comes with its pick
+_NOW_MATTERS = frozenset({"mobile", "deployment", "platforms", "hardware"})
 SITUATIONS = ("beginner", "industry", "prototyping", "research", "deployment", "datasets")
 # What a truly open "which should I use?" is made of; any other content word asks something specific.
 _OPEN_WORDS = frozenset(stems(
@@ -33,7 +35,8 @@ _OPEN_WORDS = frozenset(stems(
     "three six all any of the for to do does is are a an be in on with and or thanks hey hi so just want "
     "wanna need think guys folks team us work job career next yet first standardize standardise settle adopt bet "
     "commit go for company org organisation organization stack u ya pls plz someone anyone can could "
-    "lol haha ok okay hmm um uh idk tbh honestly really actually then now confused"))
+    "lol haha ok okay hmm um uh idk tbh honestly really actually then now confused constraint constraints "
+    "requirement requirements preference preferences idea clue sure unsure undecided greenfield scratch fresh no"))
 
 
 def _status(d: Draft, framework: str):
@@ -152,7 +155,7 @@ def situation(ask: Ask) -> Answer | None:
     r = ask.reading
     if r.attribute in _OPEN:
         return None
-    return ranked(ask, r.frameworks if len(r.frameworks) >= 2 else None)
+    return ranked(ask, r.frameworks if len(r.frameworks) >= 2 else None, today=r.attribute in _NOW_MATTERS)
 
 
 def asks_choice(r: Reading) -> bool:

@@ -91,6 +91,9 @@ def _known_part(ask: Ask, unknown: list[str]) -> tuple[Answer, bool] | None:
     return answered, subject
 
 
+_COMPARE_ASKED = re.compile(r"\b(?:compare|comparison|vs\.?|versus|differences?|differ)\b")
+
+
 def uncovered(ask: Ask) -> Answer | None:
     """A question naming a framework the corpus does not cover: say so, naming it, with no verdict."""
     unknown = find_uncovered(ask.reading.text)
@@ -113,7 +116,7 @@ def uncovered(ask: Ask) -> Answer | None:
             return dataclasses.replace(rest, text=f"{text} What I can say of {names(known)}: {rest.text}",
                                        verdict=(), confidence=min(rest.confidence, 0.5))
         text += f" Ask me about {names(known)} on its own, or compare {names(FRAMEWORKS[:3], 'or')}."
-        d = Draft(ask, "search")
+        d = Draft(ask, "compare" if _COMPARE_ASKED.search(ask.reading.text) else "search")  # "compare caffe and keras"
         ended = [f for k in known for f in ask.kb.facts_about(k, "maintenance")[:1] if f.stance == "no"]
         for fact in ended:  # "Does ML.NET support CNTK?": that CNTK itself has ended is worth knowing
             d.ev.fact(fact)

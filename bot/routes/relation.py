@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from bot.answer import Answer
+from bot.query import SWITCH_BACKEND
 from bot.routes.draft import Ask, Draft
 from bot.routes.tense import YEAR
 from corpus import Relation, Relations
@@ -110,8 +111,9 @@ def migration(ask: Ask) -> Answer | None:
     """"Can I move from Keras to PyTorch?": the facts that connect the two (a backend, a wrapper, a named
     successor, an export path), the one moved from first; declines when none does."""
     found = _MOVE.search(ask.reading.text)
-    if not found or re.match(r"(?:should|would|is it worth|do you recommend)\b", ask.reading.text):
-        return None  # "should I go from TF to JAX?" asks for a recommendation
+    if not found or re.match(r"(?:should|would|is it worth|do you recommend)\b", ask.reading.text) or (
+            ask.reading.attribute == "backends" and SWITCH_BACKEND.search(ask.reading.text)):
+        return None  # "should I go from TF to JAX?" asks for a recommendation; "the backend switches from torch to TF"
     source, target = (find_frameworks(found.group(i) or found.group(i + 2)) for i in (1, 2))
     if not source or not target or source == target:
         return None
