@@ -79,6 +79,8 @@ def _foreign_subject(r: Reading, known: frozenset[str]) -> bool:
 # "Does PyTorch have anything like that?": the same thing as before, for another framework.
 _LIKE_THAT = re.compile(r"\b(like (?:that|this|it)|the same(?: thing)?|something similar|similar|an equivalent|equivalent)\b")
 _HOWTO = re.compile(r"(^how (?:do|can|should|would|to)\b|\bhow to\b|\bhow\?$|^(?:is|are) there (?:a|any) way)")
+# "does TF run on Windows?" "with gpu?": the follow-up narrows the last question, whose words still count
+_NARROWING = re.compile(r"^(?:and |but |ok |so )?(?:with|on|using|via|without|in|for|under) [\w.+#-]+(?: [\w.+#-]+)?\W*$")
 _DIFFER = re.compile(r"\b(?:differ\w*|difference|compare|vs|versus)\b")
 _COMPARE_IT = re.compile(r"\b(compare|compared|comparison|vs\.?|versus|against|than|differ\w*|stack up|why not|instead of|rather than)\b")
 
@@ -191,7 +193,8 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
         route = ctx.route if ctx.route in ("compare", "recommend") and attribute else "search"
     parts = r.parts or (before.parts if not r.frameworks and not referred else ())  # "what replaced it?" after TorchServe
     resolved = r.with_context(frameworks=frameworks, attribute=attribute, polarity=polarity, yesno=yesno, parts=parts,
-                              subject=frameworks[0] if referred else r.subject, versions=r.versions or _picked(r, before))
+                              subject=frameworks[0] if referred else r.subject, versions=r.versions or _picked(r, before),
+                              terms=tuple(dict.fromkeys(before.terms + r.terms)) if _NARROWING.match(r.text) else r.terms)
     return Decision(route, max(probs.get("followup", 0.0), 0.5), resolved, followup=True)
 
 

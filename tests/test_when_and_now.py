@@ -110,3 +110,18 @@ def test_when_tf_lite_got_its_new_name():
 def test_facts_people_ask_for_are_found(question, said):
     text = ask(question).text
     assert all(s in text for s in said)
+
+
+def test_when_a_variant_first_appeared_is_its_earliest_record():
+    answer = ask("which tensorflow release first shipped tf.keras?")
+    assert "1.4" in answer.text and "2017" in answer.text
+
+
+def test_still_the_go_to_gives_the_dated_ranking_and_each_way_today():
+    answer = ask("tensorflow is still the go-to for serving models in production these days?")
+    assert "dated" in answer.text and "torch.export" in answer.text and "TensorFlow Serving" in answer.text
+
+
+def test_a_narrowing_follow_up_keeps_the_last_question_s_words():
+    answer = chat("does tf work on windows 11?", "and with the gpu?")
+    assert "2.10" in answer.text and "WSL" in answer.text

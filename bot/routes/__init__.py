@@ -52,6 +52,7 @@ TABLE: tuple[Answerer, ...] = (
     Answerer("maintained", _S({"compare", "recommend", "define"}), recommend.maintained_only),
     Answerer("choice_between", _S({"compare", "recommend"}), recommend.choice_between),
     Answerer("order", _S({"compare", "attribute", "search"}), select.order_yesno),
+    Answerer("leader_now", _S({"compare", "attribute", "recommend"}), compare.leader_now),
     Answerer("select", _S({"compare", "recommend", "attribute", "search"}), select.answer),
     Answerer("across", _S({"attribute", "search", "define"}), across.answer),
     Answerer("overview", _S({"compare", "define", "search", "recommend"}), overview.answer),

@@ -3,6 +3,7 @@ or judged claims, facts with a stance), or a plain "not ranked" with what each f
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from bot.answer import Answer
@@ -181,3 +182,29 @@ def statuses(ask: Ask, frameworks: Sequence[str]) -> Answer:
             yes = subject not in live and not (than and any(o not in live for o in others))
         lead = ("Yes. " if yes else "No. ") + lead
     return d.finish(f"{lead} {' '.join(said)}".strip(), verdict=live if picks else (), limit=len(said) + 1)
+
+
+_LEADER = re.compile(r"\b(?:go-?to|go to|the best|the leader|king|the standard|the default|top choice|number one|"
+                     r"dominant|the winner|the way to go)\b")
+
+
+def leader_now(ask: Ask) -> Answer | None:
+    """"Is TensorFlow still the go-to for deployment?": the article's ranking is dated, so the answer gives it
+    and then each live framework's current fact on the attribute; it says no more than the data does."""
+    r = ask.reading
+    if not (r.yesno and r.now and len(r.frameworks) == 1 and r.attribute not in _OPEN and _LEADER.search(r.text)):
+        return None
+    d = Draft(ask, "attribute")
+    attribute, framework = r.attribute, r.frameworks[0]
+    ranking = rank(d.kb, attribute)
+    order = [framework, *(f for f in FRAMEWORKS if f != framework)]
+    current = [fs[0] for f in order if (fs := _current(d, f, attribute))]
+    if ranking is None or len(current) < 2:
+        return None
+    winners = ranking.winners(1)
+    article = f"The article ranks {names(winners)} first on {d.label(attribute)}"
+    support = d.cite_ranking(ranking, winners)
+    for fact in current[:3]:
+        d.ev.fact(fact)
+    lead = ("Not as the only choice any more. " if framework in winners else "No. ") + f"{article}, but that is dated."
+    return d.finish(f"{lead} Today: " + " ".join(f.statement for f in current[:3]), support, limit=5)

@@ -24,6 +24,13 @@ _ASKING = frozenset(stems("when year date version release released first ago exa
 _ENOUGH = 3  # one of the event's own words and a version it names, or two words (one may be a synonym)
 
 
+_BEGINNING = re.compile(r"\b(?:first|initially|originally|introduc\w*|start\w*|begin|began|appear\w*|debut\w*)\b")
+
+
+def _year(fact: Fact) -> int:
+    return min((int(y) for y in YEAR.findall(fact.statement)), default=9999)
+
+
 def _score(d: Draft, event: set[str], fact: Fact) -> int:
     return hits(d, event, fact) + 3 * len(set(d.r.versions) & fact_raw(fact))
 
@@ -41,16 +48,18 @@ def answer(ask: Ask) -> Answer | None:
         before = ask.context.reading  # its words, and the name of what it asked about ("run on Theano": backends)
         event |= {t for t in (*before.terms, *stems(before.attribute or "")) if t not in named and t not in _ASKING}
     ending = bool(event & CHANGE_WORDS)  # "when did Keras stop being multi-backend?": only facts recording an end
-    if not event - CHANGE_WORDS:  # "when was Keras 3 released?" is the version's release date
+    variant = [v for v in r.versions if not v[-1].isdigit()]  # "when did tf.keras first ship?": the variant's start
+    if not event - CHANGE_WORDS and not variant:  # "when was Keras 3 released?" is the version's release date
         return None
     pool = [f for f in d.kb.corpus.facts if (not r.frameworks or f.framework in r.frameworks)
             and _DATED.search(f.statement) and (not ending or records_change(f))]
     # of facts saying as much: one giving a year, one recording the past ("-history"), one about the
     # framework named first ("which TensorFlow version made Keras 3 the default?")
     first = r.frameworks[0] if r.frameworks else None
-    scored = sorted(((-_score(d, event, f), not YEAR.search(f.statement), not f.id.endswith("-history"),
-                      f.framework != first, f.id, f) for f in pool), key=lambda t: t[:5])
-    if not scored or -scored[0][0] < _ENOUGH or not hits(d, event, scored[0][-1]):
+    earliest = bool(_BEGINNING.search(r.text))  # "when did tf.keras first appear?": of equals, the earliest year
+    scored = sorted(((-_score(d, event, f), not YEAR.search(f.statement), _year(f) if earliest else 0,
+                      not f.id.endswith("-history"), f.framework != first, f.id, f) for f in pool), key=lambda t: t[:6])
+    if not scored or -scored[0][0] < _ENOUGH or not (hits(d, event, scored[0][-1]) or variant):
         return None
     best = scored[0][-1]
     d.ev.fact(best)
