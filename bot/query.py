@@ -49,8 +49,9 @@ _NOW = re.compile(
 SWITCH_BACKEND = re.compile(r"\b(change|changed|changing|switch|switched|switching|set|setting|select|choose|"
                              r"configure|configured)\b.{0,20}\bbackend|\bbackend\b.{0,20}\b(change|switch)|"
                              r"\b(?:switch|change|set) (?:it|keras) to (?:jax|torch|pytorch|tensorflow)\b")
-_RUNS_ON_FRAMEWORK = re.compile(r"\b(?:run|runs|running|work|works) (?:on|with|on top of) (?:the )?"
-                                r"(?:pytorch|torch|tensorflow|tf|jax|theano|cntk)\b")
+_RUNS_ON_FRAMEWORK = re.compile(r"\b(?:run|runs|running) (?:on|on top of) (?:the )?"
+                                r"(?:pytorch|torch|tensorflow|tf|jax|theano|cntk)\b"
+                                r"|\bkeras\w*\b.{0,25}\b(?:use|run on|support)\b.{0,10}\b(?:pytorch|torch|tensorflow|tf|jax|theano|cntk)\b")
 WHEN_TO = re.compile(r"\bwhen (?:to|should (?:i|we|you|one)|would (?:i|you|one)|do (?:i|you|we)|is it (?:better|wise) to) "
                       r"(?:use|choose|pick|go|prefer|learn|switch|opt|consider|select)")
 _GIVEN = re.compile(r"\s*,?\s*\b(?:if|since|given that|considering|as) (?:both|they|both of them|each|all of them) (?:are|were|come|came)\b[^?]*")
@@ -171,7 +172,7 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         attribute, score = _attribute(tuple(t for t in tokens if t not in _FRAMEWORK_TOKENS), lexicon)
     if SWITCH_BACKEND.search(text) and _BACKEND_WORD.search(text):  # "backend not switching dynamically"
         attribute, score = "backends", max(score, 3)
-    if attribute == "platforms" and _RUNS_ON_FRAMEWORK.search(text):  # "can Keras run on PyTorch?" asks of backends
+    if attribute in ("platforms", "maintenance", None) and _RUNS_ON_FRAMEWORK.search(text):  # "can Keras run on PyTorch?"
         attribute, score = "backends", max(score, 2)
     if attribute == "released" and WHEN_TO.search(text):  # "when to choose TensorFlow?" asks in which situation
         attribute, score = _attribute(tuple(t for t in stems(text) if t != "when"), lexicon)

@@ -79,7 +79,8 @@ def _foreign_subject(r: Reading, known: frozenset[str]) -> bool:
 # "Does PyTorch have anything like that?": the same thing as before, for another framework.
 _LIKE_THAT = re.compile(r"\b(like (?:that|this|it)|the same(?: thing)?|something similar|similar|an equivalent|equivalent)\b")
 _HOWTO = re.compile(r"(^how (?:do|can|should|would|to)\b|\bhow to\b|\bhow\?$|^(?:is|are) there (?:a|any) way)")
-# "does TF run on Windows?" "with gpu?": the follow-up narrows the last question, whose words still count
+# "does TF run on Windows?" "with gpu?": the follow-up narrows the last question, whose words still count (so
+# do they for "what replaced it?" after "does PyTorch have a mobile runtime?")
 _NARROWING = re.compile(r"^(?:and |but |ok |so )?(?:with|on|using|via|without|in|for|under) [\w.+#-]+(?: [\w.+#-]+)?\W*$")
 _DIFFER = re.compile(r"\b(?:differ\w*|difference|compare|vs|versus)\b")
 _COMPARE_IT = re.compile(r"\b(compare|compared|comparison|vs\.?|versus|against|than|differ\w*|stack up|why not|instead of|rather than)\b")
@@ -194,7 +195,8 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
     parts = r.parts or (before.parts if not r.frameworks and not referred else ())  # "what replaced it?" after TorchServe
     resolved = r.with_context(frameworks=frameworks, attribute=attribute, polarity=polarity, yesno=yesno, parts=parts,
                               subject=frameworks[0] if referred else r.subject, versions=r.versions or _picked(r, before),
-                              terms=tuple(dict.fromkeys(before.terms + r.terms)) if _NARROWING.match(r.text) else r.terms)
+                              terms=tuple(dict.fromkeys(before.terms + r.terms)) if _NARROWING.match(r.text) or (
+                                  r.attribute == "successor" and r.pronoun and not parts) else r.terms)
     return Decision(route, max(probs.get("followup", 0.0), 0.5), resolved, followup=True)
 
 
@@ -239,7 +241,7 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     # No framework and no domain word: in scope only if the classifier is sure it is a comparison or a
     # recommendation on something frameworks are compared on ("What is the least popular of the three?").
     # "which one came out of Google Brain?", "which is the most popular today?": a pick among the frameworks
-    which_of_them = r.attribute is not None and (bool(re.search(r"\bwhich (?:of|one|ones|framework)", r.text)) or (
+    which_of_them = r.attribute is not None and (bool(re.search(r"\bwhich (?:of|one|ones|framework)|\bany(?:thing| of (?:them|these|those)| one)\b", r.text)) or (
         r.superlative and bool(_WHICH_THING.search(r.text) or re.search(r"\b(one|ones|framework|frameworks|library)\b", r.text))))
     situation = (r.attribute in recommend.SITUATIONS or r.attribute in lexicon.domain) and r.attribute_score >= 3
     # "im new, where do i start?", "a straightforward way to use MPS on M1 Macs?"

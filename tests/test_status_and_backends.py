@@ -51,3 +51,34 @@ def test_alone_or_only_is_a_no_when_the_fact_names_others(question, first):
 def test_a_comparison_with_an_uncovered_framework_is_still_a_comparison():
     answer = ask("mxnet vs tensorflow vs keras, differences?")
     assert answer.route == "compare" and "MXNet" in answer.text and not answer.verdict
+
+
+@pytest.mark.parametrize("question", [
+    "which keras package should we be using for new models?",
+    "what's the recommended, future-proof way to use keras these days?",
+])
+def test_which_keras_to_use_is_answered_by_keras_3_being_tf_keras(question):
+    answer = ask(question)
+    assert "Keras 3" in answer.text and "2.16" in answer.text
+
+
+def test_what_happened_to_a_framework_is_its_status_and_standing():
+    dead = ask("whatever happened to cntk?")
+    assert "2.7" in dead.text
+    alive = ask("what happened to jax?")
+    assert "actively developed" in alive.text and "Gemini" in alive.text
+
+
+def test_anything_from_a_company_picks_by_developer():
+    assert ask("is anything in your list from microsoft?").verdict == ("CNTK",)
+
+
+def test_can_keras_3_still_use_old_backends_is_about_its_backends():
+    answer = ask("can keras 3 still run on theano or cntk?")
+    assert answer.text.startswith("No") and "JAX" in answer.text
+
+
+def test_what_replaced_it_keeps_the_topic_of_the_last_question():
+    session = Session()
+    session.ask("is there a mobile runtime for pytorch?")
+    assert "ExecuTorch" in session.ask("what replaced it?").text

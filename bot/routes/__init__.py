@@ -45,6 +45,7 @@ TABLE: tuple[Answerer, ...] = (
     Answerer("facts_table", _IN_SCOPE | {"out_of_scope"}, facts_table.answer),
     Answerer("multipart", _IN_SCOPE, _multipart),
     Answerer("relation_by_name", _IN_SCOPE, relation.by_name),
+    Answerer("flavour", _IN_SCOPE, relation.flavour),
     Answerer("migration", _IN_SCOPE, relation.migration),
     Answerer("breakage", _IN_SCOPE, breakage.answer),
     Answerer("relation", _IN_SCOPE, relation.answer),

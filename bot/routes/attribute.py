@@ -25,7 +25,7 @@ _YEAR_ASKED = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
 _PAST = re.compile(r"^(?:did|was|were|had)\b")
 _JOINT = re.compile(r"\b(?:jointly|together with|co-?developed|co-?created|contributions from|along with|in collaboration)\b")
 _ALONE = re.compile(r"\b(?:alone|only|solely|single-handedly|by (?:itself|themselves)|on (?:its|their) own)\b")
-_RELEVANT = re.compile(r"\b(?:relevant|relevance|worth|future|dying|dead|obsolete|taken over|take over|still used|"
+_RELEVANT = re.compile(r"\b(?:relevant|relevance|worth|future|dying|dead|obsolete|taken over|take over|still used|happened|"
                        r"anyone (?:still )?(?:use|using)|going anywhere|a thing)\b")
 _NEEDS = re.compile(r"\b(?:need|needs|require|requires|required|necessary|must have|have to have|mandatory)\b")
 
@@ -260,7 +260,8 @@ def answer(ask: Ask) -> Answer | None:
             d.ev.fact(fact)
             current.append(fact.statement)
     if attribute == "maintenance" and facts and facts[0].stance != "no" and _RELEVANT.search(r.text):
-        for fact in [f for f in facts[1:] if f.attribute == "maintenance" and not f.id.endswith("-history")][:1]:
+        for fact in ([f for f in facts[1:] if f.attribute == "maintenance" and not f.id.endswith("-history")]
+                     + list(d.kb.facts_about(framework, "popularity")[:1]))[:1]:  # else how widely it is used
             d.ev.fact(fact)  # "is TensorFlow still relevant?": being maintained is half of it; where it stands, the rest
             current.append(fact.statement)
     ended_status = d.kb.facts_about(framework, "maintenance")[:1]

@@ -77,7 +77,7 @@ def answer(ask: Ask) -> Answer | None:
 
 
 _ASKS_HOW_RELATED = re.compile(r"\b(?:same|identical|equivalent|relationship|related|relation|differen\w*|differ|vs\.?|"
-                               r"versus|just|really|now)\b|=")
+                               r"versus|just|really|now|or)\b|=")
 
 
 def by_name(ask: Ask) -> Answer | None:
@@ -129,3 +129,25 @@ def migration(ask: Ask) -> Answer | None:
         d.ev.fact(fact)
     lead = "Yes. " if ask.reading.yesno and re.search(r"^(?:can|could|is there a way)\b|\bpossible\b", ask.reading.text) else ""
     return d.finish(lead + " ".join(f.statement for f in linking[:2]), limit=2)
+
+
+_WHICH_FLAVOUR = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:package|flavou?r|variant|distribution|import)\b"
+                            r"|\b(?:recommended|preferred|future-proof|right|best|correct)\b.{0,30}\bway to (?:use|import|install)\b"
+                            r"|\bwhich \w+ (?:should|do) (?:i|we) (?:use|install|import|pick)\b")
+
+
+def flavour(ask: Ask) -> Answer | None:
+    """"Which Keras package should I use?", "the recommended way to use Keras?": for a framework that another
+    name also gives (tf.keras is Keras 3), the relation between the two names; declines otherwise."""
+    r = ask.reading
+    if len(r.frameworks) != 1 or not _WHICH_FLAVOUR.search(r.text):
+        return None
+    relation = next((x for x in ask.kb.corpus.relations.entries
+                     if x.named and x.kind == "same" and x.holds and x.object == r.frameworks[0]), None)
+    if relation is None:
+        return None
+    d = Draft(ask, "attribute", any_topic=True)
+    facts = [d.kb.fact_by_id[f] for f in relation.facts]
+    for fact in facts:
+        d.ev.fact(fact)
+    return d.finish(relation.says, " ".join(f.statement for f in facts[:1]), limit=3)

@@ -3,6 +3,7 @@
 current fact matches (a value, a stance, the earliest or latest date)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from bot.answer import Answer
@@ -19,7 +20,8 @@ _WHICH = re.compile(r"\b(which|what|who)\b")
 _WHO_MADE = re.compile(r"^\W*who (?:created|made|built|developed|invented|wrote|started|owns|maintains|makes) "
                        r"(?!(?:the|a|an) (?:one|framework|library)\b)(?:(?:the|a|an) )?([a-z][\w.+#-]*)")
 _NOT_A_THING = frozenset("it them that this the a an".split())
-_PICK = re.compile(r"\b(?:which|who)\b|\bwhat (?:framework|frameworks|one|ones|library|libraries|tool|tools)\b")
+_PICK = re.compile(r"\b(?:which|who)\b|\bwhat (?:framework|frameworks|one|ones|library|libraries|tool|tools)\b"
+                   r"|\bany(?:thing| one| of (?:them|these|those|the \w+))\b")  # "anything in the list from Meta?"
 
 
 def asks_order(r: Reading) -> bool:
@@ -174,10 +176,24 @@ def _attribute_naming(d: Draft, skip: set[str]) -> tuple[str, list[str]]:
 
 
 def answer(ask: Ask) -> Answer | None:
-    """A "which of them…" question answered from the facts; declines questions about one framework,
-    and attributes the article ranks (those are comparisons)."""
+    """A "which of them…" question answered from the facts ("is anything here from Microsoft?" gets a yes or
+    no first); declines questions about one framework, and attributes the article ranks (comparisons)."""
+    anything = ask.reading.yesno and bool(_ANY.search(ask.reading.text))
+    found = _pick(ask, anything)
+    if found is None or not anything:
+        return found
+    if not found.verdict:  # "is any of them from Amazon?": no framework's fact has it
+        return dataclasses.replace(found, text="No. None of them, according to the curated facts.")
+    return dataclasses.replace(found, text="Yes. " + found.text)
+
+
+_ANY = re.compile(r"\bany(?:thing| of (?:them|these|those|the \w+)| one)\b")
+
+
+def _pick(ask: Ask, anything: bool) -> Answer | None:
     r = ask.reading
-    if len(r.frameworks) == 1 or r.attribute == "definition" or r.yesno or (r.parts and r.attribute in ("version", "released")):
+    if len(r.frameworks) == 1 or r.attribute == "definition" or (r.yesno and not anything) or (
+            r.parts and r.attribute in ("version", "released")):
         return None  # "in which TF version did tf.keras first ship?" asks of the part, not for a pick
     if not (_PICK.search(r.text) or r.superlative or asks_order(r)):
         return None  # "what do you see as the future of…?" picks nothing
