@@ -219,6 +219,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         attribute, score = None, 0  # "why JAX instead of PyTorch?" weighs the two; nothing replaced anything
     if attribute in ("platforms", "hardware") and re.search(r"\bwhich (?:frameworks|ones|libraries)\b", head):
         attribute, score = "backends", 3  # "which frameworks can Keras 3 run on?": frameworks run under it
+    if attribute is None and re.search(r"\b(?:version|release)\s+\d+\.\d+", head):
+        attribute, score = "version", 1  # "which one has version 2.21?"
     if attribute is None:  # "which of the six is Baidu's?": a value only one attribute has
         said = set(stems(_NOISE.sub("", asked_part)))
         owners = {a for a, words in lexicon.asked.items() if said & words}

@@ -82,3 +82,12 @@ def test_what_replaced_it_keeps_the_topic_of_the_last_question():
     session = Session()
     session.ask("is there a mobile runtime for pytorch?")
     assert "ExecuTorch" in session.ask("what replaced it?").text
+
+
+def test_a_pick_by_a_version_number_finds_the_framework_whose_facts_say_it():
+    assert ask("whose final main release was 2.7?").verdict == ("CNTK",)
+    assert ask("which framework is at version 2.21 now?").verdict == ("TensorFlow",)
+
+
+def test_fixing_memory_errors_in_user_code_is_not_ours():
+    assert ask("getting out of memory on my gpu with keras, help").route == "out_of_scope"

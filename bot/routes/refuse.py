@@ -30,6 +30,7 @@ NOT_OURS = re.compile(
     r"\b(?:give me|show me|send me|paste) (?:the |some )?(?:code|snippet|script)\b|"
     r"\b(?:buy|buying|purchase|purchasing|shopping for|laptops?|workstations?)\b|"
     r"\b(?:fix|debug|solve) (?:a |an |my |this |the )?(?:\w+ ){0,4}(?:error|bug|exception|crash)\b|"
+    r"\b(?:out of memory|oom error|memory leak|nan loss|loss is nan|segfault|segmentation fault)\b|"
     r"(?:^|\b(?:please|pls|can you|could you|would you|will you)\s+(?:please\s+)?)(?:reimplement|re-implement|rewrite|"
     r"port|convert|translate) (?:this|my|our|the|that|these) (?:\w+ ){0,2}(?:code|script|model|repo|repository|project|"
     r"notebook|program)s?\b")  # "please reimplement this code in PyTorch"; "how do I port my code?" is a question

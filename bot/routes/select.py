@@ -209,6 +209,8 @@ def _pick(ask: Ask, anything: bool) -> Answer | None:
         attribute, named = _attribute_naming(d, set())
         return which_have(d, candidates, attribute) if named else None
     if attribute in ("released", "version"):
+        if any(v[0].isdigit() for v in r.versions):  # "whose last release was 2.7?": the one whose facts say 2.7
+            return which_have(d, candidates, attribute) or _by_date(d, candidates, attribute, ended=False)
         return _by_date(d, candidates, attribute, ended=False) or which_have(d, candidates, attribute)
     if attribute == "maintenance":
         return _by_date(d, candidates, attribute, ended=True) or _by_stance(d, candidates, attribute)
