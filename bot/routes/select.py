@@ -20,7 +20,7 @@ _WHICH = re.compile(r"\b(which|what|who)\b")
 _WHO_MADE = re.compile(r"^\W*who (?:created|made|built|developed|invented|wrote|started|owns|maintains|makes) "
                        r"(?!(?:the|a|an) (?:one|framework|library)\b)(?:(?:the|a|an) )?([a-z][\w.+#-]*)")
 _NOT_A_THING = frozenset("it them that this the a an".split())
-_PICK = re.compile(r"\b(?:which|who)\b|\bwhat (?:framework|frameworks|one|ones|library|libraries|tool|tools)\b"
+_PICK = re.compile(r"\b(?:which|who|whose)\b|\bwhat (?:framework|frameworks|one|ones|library|libraries|tool|tools)\b"
                    r"|\bany(?:thing| one| of (?:them|these|those|the \w+))\b")  # "anything in the list from Meta?"
 
 
