@@ -208,9 +208,11 @@ def _pick(ask: Ask, anything: bool) -> Answer | None:
     if attribute in (None, "background"):  # "which of them came from the Google Brain team?": a value names it
         attribute, named = _attribute_naming(d, set())
         return which_have(d, candidates, attribute) if named else None
+    numbered = any(v[0].isdigit() for v in r.versions)  # "whose last release was 2.7?": the one whose facts say 2.7
+    found = which_have(d, candidates, "version") if numbered and attribute in ("released", "version", "maintenance") else None
+    if found is not None:
+        return found
     if attribute in ("released", "version"):
-        if any(v[0].isdigit() for v in r.versions):  # "whose last release was 2.7?": the one whose facts say 2.7
-            return which_have(d, candidates, attribute) or _by_date(d, candidates, attribute, ended=False)
         return _by_date(d, candidates, attribute, ended=False) or which_have(d, candidates, attribute)
     if attribute == "maintenance":
         return _by_date(d, candidates, attribute, ended=True) or _by_stance(d, candidates, attribute)
