@@ -15,8 +15,8 @@ _YESNO_START = re.compile(
 _EMBEDDED_WH = re.compile(
     r"^(?:can|could|would|will|do|does)\s+(?:any ?one|some ?one|any ?body|some ?body|you|u|someone)\s+(?:please\s+)?"
     r"(?:tell|explain|show|help|point|know|say|share|suggest)\b.{0,20}?\b(?:how|what|which|why|where|when|who)\b")
-_EITHER = re.compile(r"^(?:does|do|did|can|could|will|is|are)\b.{0,40}\b(?:need|needs|require|requires|support|supports|have to|has to|"
-                     r"work with|works with|use|run on|depend on|depends on)\b")
+_EITHER = re.compile(r"^(?:does|do|did|can|could|will|is|are)\b.{0,60}\b(?:need|needs|require|requires|support|supports|have to|has to|"
+                     r"work with|works with|use|run on|depend on|depends on|keep working|still work)\b")
 _ALTERNATIVES = re.compile(r"\b(or|vs|versus)\b")
 _ALTERNATIVE_AT_END = re.compile(r"\b(?:or|vs|versus) [\w.+#-]+(?: [\w.+#-]+){0,2}\W*$")
 _SUPERLATIVE = re.compile(
@@ -33,7 +33,7 @@ _TAG = re.compile(
     r"|(?:,|\s)\s*(?:right|correct|isn't it|am i right|is that right|yes or no|or nah|or not)\s*$")  # "pytorch = facebook right"
 # A statement with a question mark ("PyTorch is easier to debug than TensorFlow?") asks yes or no.
 _STATEMENT_VERB = re.compile(
-    r"\b(is|are|was|were|has|have|had|can|does|do|did|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
+    r"\b(is|are|was|were|has|have|had|can|does|do|did|will|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
     r"requires?|got|gets|comes? with|ships?|became|stays?|remains?|possible|supported|available|dead|alive|true|"
     r"free|deprecated|maintained|a thing|worth it|ok|okay|good|fine|suitable|enough|ready|same as|the same|"
     r"identical|part of|than)\b|\s==?\s")  # "keras = tf?", "torch same as pytorch?"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.lexicon import Lexicon, stems
 from bot.query import WHEN_TO, Context, Reading
 from bot.routes import ROUTES, followup, overview, recommend, refuse, select
-from index.analyzer import FRAMEWORKS, STOPWORDS, only_ambiguous_names
+from index.analyzer import FRAMEWORKS, STOPWORDS, find_parts, only_ambiguous_names
 
 # Words that place a question in the domain even when it names no framework.
 _DOMAIN = frozenset(t for w in (
@@ -151,6 +151,14 @@ def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
             or bool(_OF_THOSE.search(r.text)))  # "which of the two is still maintained?"
 
 
+def _answered_part(ctx: Context) -> tuple[str, ...]:
+    """The one part the last answer's first fact was about, by the qualifier its id carries ("TorchServe" from
+    fact/pytorch-deployment-torchserve, for "does PyTorch have a model server?")."""
+    first = ctx.cited[0].removeprefix("fact/").split("-", 2) if ctx.cited and ctx.cited[0].startswith("fact/") else []
+    found = tuple(find_parts(first[2].replace("-", " "))) if len(first) == 3 else ()
+    return found if len(found) == 1 else ()
+
+
 def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexicon) -> Decision:
     """Fill a follow-up from the chat: same frameworks or attribute unless it names new ones; "the other
     one" and "the Microsoft one" pick from the chat; with nothing named before, the last answer's verdict
@@ -166,7 +174,8 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
         # "is it part of TensorFlow?" after JAX: "it" stays, TensorFlow joins
         asked_of_it = r.pronoun and bool(_IT_ASKED.match(r.text)) and not set(r.frameworks) & set(before.frameworks)
         joined = (ctx.route == "compare" and len(r.frameworks) == 1) or comparative or asked_of_it
-        it = (before.subject,) if asked_of_it and before.subject in before.frameworks else before.frameworks
+        it = (before.subject,) if asked_of_it and before.subject in before.frameworks else before.frameworks or (
+            ctx.verdict if comparative else ())  # "which came out of Facebook?" "compare it with TF": it is the pick
         frameworks = tuple(dict.fromkeys(it + r.frameworks)) if joined else r.frameworks
     elif r.pronoun and ctx.route == "attribute" and len(before.frameworks) >= 2 and before.subject and not _OF_THOSE.search(r.text):
         frameworks = (before.subject,)  # "can Keras run on CNTK?" "what backends does it use now?": it is Keras
@@ -193,6 +202,8 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
     else:
         route = ctx.route if ctx.route in ("compare", "recommend") and attribute else "search"
     parts = r.parts or (before.parts if not r.frameworks and not referred else ())  # "what replaced it?" after TorchServe
+    if not parts and r.pronoun and not r.frameworks and not referred and len(before.frameworks) == 1:
+        parts = _answered_part(ctx)  # "what was PyTorch's model server?" "is it still maintained?"
     resolved = r.with_context(frameworks=frameworks, attribute=attribute, polarity=polarity, yesno=yesno, parts=parts,
                               subject=frameworks[0] if referred else r.subject, versions=r.versions or _picked(r, before),
                               terms=tuple(dict.fromkeys(before.terms + r.terms)) if _NARROWING.match(r.text) or (

@@ -10,7 +10,7 @@ from bot.answer import Answer
 from bot.lexicon import stems
 from bot.query import SWITCH_BACKEND
 from bot.routes.draft import NOT_SETTLED, POSSIBLE, Ask, Draft, q
-from bot.routes.matching import asked_words, fact_words, hits, overlap
+from bot.routes.matching import WHICH, asked_words, best_facts, fact_words, hits, related_facts
 from bot.routes.parts import part_facts
 from bot.routes.tense import DROPPED, ENDED, ENDORSED, ended_fact, past_fact, still_ended, what_changed
 from corpus import Claim, Fact
@@ -22,7 +22,6 @@ _OPEN = (None, "definition", "background")
 
 _OPINION = re.compile(r"\b(good|bad|great|nice|decent|solid|poor|terrible|awful|excellent|any good)\b")
 _YEAR_ASKED = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
-_PAST = re.compile(r"^(?:did|was|were|had)\b")
 _JOINT = re.compile(r"\b(?:jointly|together with|co-?developed|co-?created|contributions from|along with|in collaboration)\b")
 _ALONE = re.compile(r"\b(?:alone|only|solely|single-handedly|by (?:itself|themselves)|on (?:its|their) own)\b")
 _RELEVANT = re.compile(r"\b(?:relevant|relevance|worth|future|dying|dead|obsolete|taken over|take over|still used|happened|"
@@ -30,35 +29,11 @@ _RELEVANT = re.compile(r"\b(?:relevant|relevance|worth|future|dying|dead|obsolet
 _NEEDS = re.compile(r"\b(?:need|needs|require|requires|required|necessary|must have|have to have|mandatory)\b")
 
 
-def best_facts(d: Draft, facts: Sequence[Fact], framework: str) -> list[Fact]:
-    """The facts in the order the question calls for: the primary (current) one first, unless another
-    matches more of the question's own words ("How do I switch the backend?" picks the one on choosing)."""
-    asked = asked_words(d, framework)
-    current = [f for f in facts if not f.id.endswith("-history")] or list(facts)
-    if not current:
-        return []
-    # a past event may answer "which release dropped it?", never "is it dead?" (today's state)
-    pool = current if d.r.yesno and not _PAST.match(d.r.text) else list(facts)
-    best = max(pool, key=lambda f: overlap(d, f, asked))
-    first = best if overlap(d, best, asked) > overlap(d, current[0], asked) else current[0]
-    return [first] + [f for f in facts if f is not first]
-
-
-def related_facts(d: Draft, framework: str) -> list[Fact]:
-    """When the asked attribute has no data: the framework's facts on any attribute that speak to the
-    question's own words ("What replaced PyTorch Mobile?"), best first; none when nothing does."""
-    asked = asked_words(d, framework)
-    found = [(score, f.id, f) for (fw, _), group in d.kb.facts.items() if fw == framework for f in group
-             if hits(d, asked, f) and (score := overlap(d, f, asked))]
-    return [f for _, _, f in sorted(found, key=lambda t: (-t[0], t[1]))]
-
-
-_WHICH = re.compile(r"\b(which|what)\b(?: \w+)? (frameworks?|ones?|libraries|backends?)\b")
 
 
 def _named_values(d: Draft, fact: Fact, framework: str) -> tuple[str, ...]:
     """For "which frameworks can Keras use as a backend?": the frameworks the fact names as its values."""
-    if d.r.yesno or not _WHICH.search(d.r.text):
+    if d.r.yesno or not WHICH.search(d.r.text):
         return ()
     values = {v.lower() for v in fact.values}
     return tuple(f for f in FRAMEWORKS if f.lower() in values and f != framework)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from bot.answer import Answer
 from bot.rank import Ranking, rank
-from bot.routes.attribute import best_facts
+from bot.routes.matching import best_facts
 from bot.routes.draft import MAX_STATED_CORRECTIONS, Ask, Draft, clause, names
 from index.analyzer import FRAMEWORKS
 

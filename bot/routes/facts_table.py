@@ -11,7 +11,7 @@ from bot.routes.draft import Ask, Draft, names
 from index.analyzer import FRAMEWORKS
 
 _ALL = re.compile(r"\b(?:all|each|every)\b")
-_TABLE = re.compile(r"\b(?:table|summary|summari[sz]e|overview|rundown|side by side|side-by-side|cheat ?sheet|at a glance|"
+_TABLE = re.compile(r"\b(?:table|summary|summari[sz]e|overview|rundown|side by side|side-by-side|cheat ?sheet|at a glance|tl;?dr|"
                     r"one-line|one line|one liner)\b")
 
 

@@ -1,7 +1,9 @@
-"""How well a fact speaks to a question: its words (cached per fact), the question's own words, and the
-overlap between them; shared by the answerers that pick facts."""
+"""How well a fact speaks to a question: its words (cached per fact), the question's own words, the overlap
+between them, and the facts that speak to it best; shared by the answerers that pick facts."""
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from functools import cache
 
 from bot.lexicon import stems
@@ -50,3 +52,48 @@ def overlap(d: Draft, fact: Fact, asked: set[str]) -> int:
 def fact_raw_stems(fact: Fact) -> frozenset[str]:
     """The stems of a fact's statement and values (not its id)."""
     return frozenset(stems(f"{fact.statement} {' '.join(fact.values)}"))
+
+
+@cache
+def _bigrams(text: str) -> frozenset[tuple[str, str]]:
+    said = stems(text)
+    return frozenset(zip(said, said[1:]))
+
+
+def phrases(d: Draft, fact: Fact) -> int:
+    """How many of the question's word pairs the fact says as pairs too ("model server"), to tell apart facts
+    that say the same words."""
+    asked = {(a, b) for a, b in _bigrams(" ".join(d.r.terms))
+             if not {a, b} & FRAMEWORK_WORDS and min(len(a), len(b)) >= 4}  # "model server", not "keras backend"
+    return len(asked & _bigrams(fact.statement))
+
+
+_PAST = re.compile(r"^(?:did|was|were|had)\b")
+WHICH = re.compile(r"\b(which|what)\b(?: \w+)? (frameworks?|ones?|libraries|backends?)\b")
+
+
+def best_facts(d: Draft, facts: Sequence[Fact], framework: str) -> list[Fact]:
+    """The facts in the order the question calls for: the primary (current) one first, unless another
+    matches more of the question's own words ("How do I switch the backend?" picks the one on choosing)."""
+    asked = asked_words(d, framework)
+    current = [f for f in facts if not f.id.endswith("-history")] or list(facts)
+    if not current:
+        return []
+    # a past event may answer "which release dropped it?", never "is it dead?" (today's state)
+    pool = current if d.r.yesno and not _PAST.match(d.r.text) else list(facts)
+    which = bool(WHICH.search(d.r.text))  # "which frameworks can Keras use?": a fact naming them says it
+
+    def fit(f: Fact) -> tuple[int, bool, int]:
+        return overlap(d, f, asked), which and bool({v.lower() for v in f.values} & FRAMEWORK_WORDS), phrases(d, f)
+    best = max(pool, key=fit)
+    first = best if fit(best) > fit(current[0]) else current[0]
+    return [first] + [f for f in facts if f is not first]
+
+
+def related_facts(d: Draft, framework: str) -> list[Fact]:
+    """When the asked attribute has no data: the framework's facts on any attribute that speak to the
+    question's own words ("What replaced PyTorch Mobile?"), best first; none when nothing does."""
+    asked = asked_words(d, framework)
+    found = [(score, f.id, f) for (fw, _), group in d.kb.facts.items() if fw == framework for f in group
+             if hits(d, asked, f) and (score := overlap(d, f, asked))]
+    return [f for _, _, f in sorted(found, key=lambda t: (-t[0], t[1]))]

@@ -77,7 +77,7 @@ def answer(ask: Ask) -> Answer | None:
 
 
 _ASKS_HOW_RELATED = re.compile(r"\b(?:same|identical|equivalent|relationship|related|relation|differen\w*|differ|vs\.?|"
-                               r"versus|just|really|now|or)\b|=")
+                               r"versus|just|really|now|or|diff)\b|=")
 
 
 def by_name(ask: Ask) -> Answer | None:
@@ -85,6 +85,8 @@ def by_name(ask: Ask) -> Answer | None:
     subject (a part, an older project), from relations.toml's `named` entries."""
     r = ask.reading
     text = r.text.lower()
+    if ask.context is not None and re.search(r"\b(?:that|it|this|they)\b", text):  # "what is tf.keras?" "is that Keras 3?"
+        text = f"{ask.context.reading.text.lower()} {text}"
     relation = next((x for x in ask.kb.corpus.relations.entries if x.asked_in(text)), None)
     if relation is None or not (_ASKS_HOW_RELATED.search(text) or _asked(ask.kb.corpus.relations, text)):
         return None

@@ -1,0 +1,44 @@
+"""Follow-ups that point at what the last answer was about, and things asked by another name, as users chat.
+Every question here is our own wording (the eval sets are only for grading)."""
+import pytest
+
+from bot import Session, ask
+
+pytestmark = pytest.mark.usefixtures("no_catch_all")
+
+
+def chat(*questions):
+    session = Session()
+    return [session.ask(q) for q in questions][-1]
+
+
+def test_it_is_the_part_the_last_answer_was_about():
+    answer = chat("what was pytorch's model server called?", "is it still maintained?")
+    assert answer.text.startswith("No") and "archived" in answer.text
+
+
+def test_compare_it_after_a_pick_compares_the_pick():
+    answer = chat("which of them was made by microsoft?", "compare it with pytorch")
+    assert answer.route == "compare" and "CNTK" in answer.text
+
+
+def test_that_after_a_named_variant_is_the_variant():
+    answer = chat("what's tf.keras?", "is that just keras 3 nowadays?")
+    assert answer.text.startswith("Yes") and "2.16" in answer.text
+
+
+@pytest.mark.parametrize("question, first", [
+    ("does tf.keras or plain keras still work once i move to tensorflow 2.18?", "Yes"),
+    ("keras 3 will let me train on jax?", "Yes"),  # a statement with "will" and a question mark
+])
+def test_yes_no_with_alternatives_or_a_will_statement(question, first):
+    assert ask(question).text.startswith(first)
+
+
+@pytest.mark.parametrize("question, said", [
+    ("torch vs pytorch, what's the diff?", "Lua"),
+    ("why is keras called keras?", "horn"),
+    ("give me a one-line list of who developed every framework", "Microsoft"),
+])
+def test_names_and_origins(question, said):
+    assert said in ask(question).text
