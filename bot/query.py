@@ -33,7 +33,7 @@ _TAG = re.compile(
     r"|(?:,|\s)\s*(?:right|correct|isn't it|am i right|is that right|yes or no|or nah|or not)\s*$")  # "pytorch = facebook right"
 # A statement with a question mark ("PyTorch is easier to debug than TensorFlow?") asks yes or no.
 _STATEMENT_VERB = re.compile(
-    r"\b(is|are|was|were|has|have|had|can|does|do|did|will|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
+    r"\b(is|are|was|were|has|have|had|can|does|do|did|will|belongs?|owned|owns|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
     r"requires?|got|gets|comes? with|ships?|became|stays?|remains?|possible|supported|available|dead|alive|true|"
     r"free|deprecated|maintained|a thing|worth it|ok|okay|good|fine|suitable|enough|ready|same as|the same|"
     r"identical|part of|than)\b|\s==?\s")  # "keras = tf?", "torch same as pytorch?"
@@ -49,6 +49,8 @@ _NOW = re.compile(
 SWITCH_BACKEND = re.compile(r"\b(change|changed|changing|switch|switched|switching|set|setting|select|choose|"
                              r"configure|configured)\b.{0,20}\bbackend|\bbackend\b.{0,20}\b(change|switch)|"
                              r"\b(?:switch|change|set) (?:it|keras) to (?:jax|torch|pytorch|tensorflow)\b")
+_DROP_IT = re.compile(r"\b(?:drop|dropping|kill|killing|abandon|abandoning|sunset|sunsetting|discontinue|discontinuing|"
+                      r"shut down|shutting down|give up on|giving up on) (?:pytorch|torch|tensorflow|tf|keras|jax|theano|cntk)\b")
 _RUNS_ON_FRAMEWORK = re.compile(r"\b(?:run|runs|running) (?:on|on top of) (?:the )?"
                                 r"(?:pytorch|torch|tensorflow|tf|jax|theano|cntk)\b"
                                 r"|\bkeras\w*\b.{0,25}\b(?:use|run on|support)\b.{0,10}\b(?:pytorch|torch|tensorflow|tf|jax|theano|cntk)\b")
@@ -170,6 +172,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
             not re.search(r"\b(?:switch|change|set|select|choose)\b", text)):  # "switch it to jax" is Keras's backend
         # "does KServe support PyTorch serving?": "support pytorch" names PyTorch as a backend only beside Keras
         attribute, score = _attribute(tuple(t for t in tokens if t not in _FRAMEWORK_TOKENS), lexicon)
+    if _DROP_IT.search(text):  # "will Google drop TensorFlow?" asks whether it will be discontinued, not who made it
+        attribute, score = "maintenance", max(score, 3)
     if SWITCH_BACKEND.search(text) and _BACKEND_WORD.search(text):  # "backend not switching dynamically"
         attribute, score = "backends", max(score, 3)
     if attribute in ("platforms", "maintenance", None) and _RUNS_ON_FRAMEWORK.search(text):  # "can Keras run on PyTorch?"

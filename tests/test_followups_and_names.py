@@ -1,5 +1,7 @@
 """Follow-ups that point at what the last answer was about, and things asked by another name, as users chat.
 Every question here is our own wording (the eval sets are only for grading)."""
+import re
+
 import pytest
 
 from bot import Session, ask
@@ -42,3 +44,17 @@ def test_yes_no_with_alternatives_or_a_will_statement(question, first):
 ])
 def test_names_and_origins(question, said):
     assert said in ask(question).text
+
+
+def test_two_frameworks_the_article_never_compares_are_described_with_who_makes_them():
+    answer = ask("jax or pytorch, which one wins?")
+    assert answer.verdict == () and "Google" in answer.text and "Meta" in answer.text
+
+
+def test_whether_a_company_will_drop_a_framework_is_not_predicted():
+    answer = ask("is google going to kill tensorflow?")
+    assert answer.text.startswith("I don't know for sure") and re.search(r"still maintained|continues", answer.text)
+
+
+def test_a_statement_about_ownership_with_a_question_mark_is_a_yes_no():
+    assert ask("keras still belongs to google?").text.startswith("No")

@@ -86,6 +86,8 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
         return True, "fact"  # it was so once, whatever today's facts say
     if POSSIBLE.match(d.r.text) and current and current[0].statement.startswith("To ") and positive:
         return True, "fact"  # "is it possible to keep Keras 2 with TF 2.16?": the fact says how
+    if attribute == "maintenance" and re.match(r"(?:will|is \w+ going to|are \w+ going to)\b", d.r.text):
+        return None, "fact"  # "will Google drop TensorFlow?": the facts record today, not the future
     ender = ended_fact(d, framework, current)
     if ender is not None:
         return bool(still_ended(d, ender)), "fact"

@@ -156,16 +156,16 @@ def _summary(d: Draft, framework: str) -> str:
 
 def described(d: Draft, frameworks: Sequence[str]) -> Answer:
     """Frameworks the article's chart leaves out: the article's section on them if it has one, and what
-    the curated facts say each one is (and whether it is still developed), with no verdict."""
+    the curated facts say each one is and who makes it (and whether it is still developed), with no verdict."""
     claims = section_claims(d, frameworks)[:2]
     for claim in claims:
         d.ev.claim(claim)
     said = []
     for f in frameworks:
-        facts = d.kb.facts_about(f, "definition")
-        if facts:
-            d.ev.fact(facts[0])
-            said.append(facts[0].statement)
+        facts = d.kb.facts_about(f, "definition")[:1] + d.kb.facts_about(f, "developer")[:1]  # what it is, whose
+        for fact in facts:
+            d.ev.fact(fact)
+            said.append(fact.statement)
         status = d.kb.facts_about(f, "maintenance")
         if status and (status[0].stance == "no" or d.r.attribute == "maintenance"):  # "status of each?": all
             d.ev.fact(status[0])
