@@ -176,6 +176,7 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         attribute, score = "maintenance", max(score, 3)
     if SWITCH_BACKEND.search(text) and _BACKEND_WORD.search(text):  # "backend not switching dynamically"
         attribute, score = "backends", max(score, 3)
+        frameworks = frameworks or ("Keras",)  # "switch the global backend": choosing a backend is Keras's
     if attribute in ("platforms", "maintenance", None) and _RUNS_ON_FRAMEWORK.search(text):  # "can Keras run on PyTorch?"
         attribute, score = "backends", max(score, 2)
     if attribute == "released" and WHEN_TO.search(text):  # "when to choose TensorFlow?" asks in which situation

@@ -180,7 +180,8 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
     elif r.pronoun and ctx.route == "attribute" and len(before.frameworks) >= 2 and before.subject and not _OF_THOSE.search(r.text):
         frameworks = (before.subject,)  # "can Keras run on CNTK?" "what backends does it use now?": it is Keras
     elif before.frameworks or r.superlative or re.search(r"\bwhich\b", r.text):
-        frameworks = before.frameworks
+        # "which frameworks did Google make?" "and which one is older?": among the last answer's picks
+        frameworks = before.frameworks or (ctx.verdict if len(ctx.verdict) >= 2 else ())
     else:
         frameworks = ctx.verdict
     # "and when?" after "did Microsoft stop CNTK?" asks when it stopped, not when it came out

@@ -58,3 +58,17 @@ def test_whether_a_company_will_drop_a_framework_is_not_predicted():
 
 def test_a_statement_about_ownership_with_a_question_mark_is_a_yes_no():
     assert ask("keras still belongs to google?").text.startswith("No")
+
+
+def test_which_one_after_a_pick_chooses_among_the_picks():
+    answer = chat("which frameworks came from google?", "and which one came out first?")
+    assert answer.verdict == ("TensorFlow",)
+
+
+def test_outdated_alone_asks_for_every_correction_not_only_status():
+    answer = ask("anything outdated in the article?")
+    assert "points" in answer.text and len(answer.citations) >= 3
+
+
+def test_switching_the_backend_with_no_framework_named_is_keras():
+    assert "KERAS_BACKEND" in ask("how do i switch the backend globally for every script?").text

@@ -16,6 +16,7 @@ _ASKS = re.compile(
     r"|\b(?:wrong|outdated|out of date|inaccurate|incorrect|mistakes?|errors?|obsolete|stale)\b.{0,30}\b(?:article|chart)\b"
     r"|\b(?:what|anything) (?:has )?changed since the (?:article|chart)\b")
 _MOST = 5
+_STATUS = re.compile(r"\b(?:maintain\w*|develop\w*|dead|alive|status|abandon\w*|discontinu\w*)\b")
 
 
 def answer(ask: Ask) -> Answer | None:
@@ -30,7 +31,9 @@ def answer(ask: Ask) -> Answer | None:
     frameworks = r.frameworks or FRAMEWORKS
     d = Draft(ask, "attribute", any_topic=True)
     found = [f for f in d.kb.corpus.facts if f.framework in frameworks and f.status and f.corrects]
-    found = [f for f in found if f.attribute == r.attribute] or found  # "…wrong about PyTorch's speed?"
+    # "…wrong about PyTorch's speed?" names a topic; "outdated" alone names none, though it cues maintenance
+    topic = r.attribute if r.attribute != "maintenance" or _STATUS.search(r.text) else None
+    found = [f for f in found if f.attribute == topic] or found
     if not found:
         return d.finish(f"The curated facts record nothing the article gets wrong about {names(frameworks)}.", limit=0)
     shown = sorted(found, key=lambda f: (f.status != "wrong", frameworks.index(f.framework)))[:_MOST]
