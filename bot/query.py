@@ -42,7 +42,7 @@ _WH_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|compare|
 _FRAMEWORK_TOKENS = frozenset(f.lower() for f in FRAMEWORKS)
 _WH_WORD = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
 _NOW = re.compile(
-    r"\b(today|now|nowadays|still|these days|currently|current|anymore|any more|in 202\d|this year|at present|"
+    r"\b(today|now|nowadays|still|these days|currently|current|anymore|any more|in 202\d|this year|at present|rn|atm|"
     r"as of now|right now|at the moment|modern|present day|yet|continues?|continuing|keep|next year|going forward|"
     r"from now on|in the future|long[- ]term)\b")
 # "switch the backend to torch", "backend not switching": choosing Keras's backend

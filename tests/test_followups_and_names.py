@@ -72,3 +72,8 @@ def test_outdated_alone_asks_for_every_correction_not_only_status():
 
 def test_switching_the_backend_with_no_framework_named_is_keras():
     assert "KERAS_BACKEND" in ask("how do i switch the backend globally for every script?").text
+
+
+def test_a_relation_asked_by_name_in_a_second_sentence_is_still_the_relation():
+    answer = ask("I see both in tutorials. Where does new work land first, tf.keras or keras?")
+    assert "Keras 3" in answer.text and "2.16" in answer.text

@@ -125,3 +125,11 @@ def test_still_the_go_to_gives_the_dated_ranking_and_each_way_today():
 def test_a_narrowing_follow_up_keeps_the_last_question_s_words():
     answer = chat("does tf work on windows 11?", "and with the gpu?")
     assert "2.10" in answer.text and "WSL" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "nowadays do more people use keras or pytorch?",
+    "which one has the most users atm?",
+])
+def test_usage_today_is_popularity_today(question):
+    assert ask(question).verdict == ("PyTorch",)
