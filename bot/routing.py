@@ -253,7 +253,7 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     # No framework and no domain word: in scope only if the classifier is sure it is a comparison or a
     # recommendation on something frameworks are compared on ("What is the least popular of the three?").
     # "which one came out of Google Brain?", "which is the most popular today?": a pick among the frameworks
-    which_of_them = r.attribute is not None and (bool(re.search(r"\bwhich (?:of|one|ones|framework)|\bany(?:thing| of (?:them|these|those)| one)\b", r.text)) or (
+    which_of_them = r.attribute is not None and (bool(re.search(r"\bwhich (?:of|one|ones|framework)|\bany(?:thing| of (?:them|these|those)| one| framework| library)\b", r.text)) or (
         r.superlative and bool(_WHICH_THING.search(r.text) or re.search(r"\b(one|ones|framework|frameworks|library)\b", r.text))))
     situation = (r.attribute in recommend.SITUATIONS or r.attribute in lexicon.domain) and r.attribute_score >= 3
     # "im new, where do i start?", "a straightforward way to use MPS on M1 Macs?"

@@ -77,3 +77,15 @@ def test_switching_the_backend_with_no_framework_named_is_keras():
 def test_a_relation_asked_by_name_in_a_second_sentence_is_still_the_relation():
     answer = ask("I see both in tutorials. Where does new work land first, tf.keras or keras?")
     assert "Keras 3" in answer.text and "2.16" in answer.text
+
+
+def test_why_after_an_end_gives_what_the_last_answer_did_not_say():
+    first = Session()
+    end = first.ask("when did theano development stop?")
+    why = first.ask("why?")
+    assert why.text != end.text and {c.id for c in why.citations} - {c.id for c in end.citations}
+
+
+def test_a_value_only_the_article_gives_is_none_of_them_and_the_chart_is_flagged():
+    answer = ask("is any framework here written in lua?")
+    assert answer.text.startswith("No") and "wrong" in answer.text

@@ -57,7 +57,12 @@ def reasons(ask: Ask) -> Answer | None:
     explaining = sorted(claims, key=lambda c: (not c.rank, -len(set(frameworks) & set(c.frameworks)), -len(c.quote)))[:2]
     for claim in explaining:
         d.ev.claim(claim)
-    facts = [x for f in frameworks for x in d.kb.facts_about(f, attribute)[:1]]
+    # facts the last answer did not already give: "when did Microsoft stop CNTK?" "why?" gets what it pointed to
+    said = set(ask.context.cited)
+    fresh = [x for f in frameworks for a in dict.fromkeys((attribute, "maintenance", "successor"))
+             for x in d.kb.facts_about(f, a) if f"fact/{x.id}" not in said and not x.id.endswith("-history")
+             and (a == attribute or d.kb.facts_about(f, "maintenance")[0].stance == "no")]  # an end explains itself
+    facts = fresh[:2] or [x for f in frameworks for x in d.kb.facts_about(f, attribute)[:1]]
     for fact in facts[:2]:
         d.ev.fact(fact)
     if not explaining and not facts:

@@ -21,7 +21,7 @@ _WHO_MADE = re.compile(r"^\W*who (?:created|made|built|developed|invented|wrote|
                        r"(?!(?:the|a|an) (?:one|framework|library)\b)(?:(?:the|a|an) )?([a-z][\w.+#-]*)")
 _NOT_A_THING = frozenset("it them that this the a an".split())
 _PICK = re.compile(r"\b(?:which|who|whose)\b|\bwhat (?:framework|frameworks|one|ones|library|libraries|tool|tools)\b"
-                   r"|\bany(?:thing| one| of (?:them|these|those|the \w+))\b")  # "anything in the list from Meta?"
+                   r"|\bany(?:thing| one| framework| library| of (?:them|these|those|the \w+))\b")  # "anything from Meta?"
 
 
 def asks_order(r: Reading) -> bool:
@@ -160,7 +160,11 @@ def _none_has(d: Draft, candidates: list[str], attribute: str, asked: list[str])
         return d.not_covered(f"a framework with that {d.label(attribute)}")
     for fact in mention[:2]:
         d.ev.fact(fact)
-    return d.finish("None of them, according to the curated facts.", " ".join(f.statement for f in mention[:2]), limit=3)
+    # "which one is written in Lua?": the article's chart says so of PyTorch, and the facts show it wrong
+    said = [(ref.split(":", 2)[2], f.status) for f in mention[:2] if f.status for ref in f.corrects
+            if ref.startswith("chart:") and set(asked) & set(stems(d.kb.corpus.article.chart.rows[ref.split(":", 2)[1]][ref.split(":", 2)[2]]))]
+    dated = "".join(f" The article's chart gives it for {who}, but that is {status}." for who, status in said[:1])
+    return d.finish(f"None of them, according to the curated facts.{dated}", " ".join(f.statement for f in mention[:2]), limit=3)
 
 
 def _attribute_naming(d: Draft, skip: set[str]) -> tuple[str, list[str]]:
@@ -183,11 +187,12 @@ def answer(ask: Ask) -> Answer | None:
     if found is None or not anything:
         return found
     if not found.verdict:  # "is any of them from Amazon?": no framework's fact has it
-        return dataclasses.replace(found, text="No. None of them, according to the curated facts.")
+        text = found.text if found.text.startswith("None of them") else "None of them, according to the curated facts."
+        return dataclasses.replace(found, text="No. " + text)
     return dataclasses.replace(found, text="Yes. " + found.text)
 
 
-_ANY = re.compile(r"\bany(?:thing| of (?:them|these|those|the \w+)| one)\b")
+_ANY = re.compile(r"\bany(?:thing| of (?:them|these|those|the \w+)| one| framework| library)\b")
 
 
 def _pick(ask: Ask, anything: bool) -> Answer | None:
