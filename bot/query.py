@@ -53,7 +53,8 @@ _DROP_IT = re.compile(r"\b(?:drop|dropping|kill|killing|abandon|abandoning|sunse
                       r"shut down|shutting down|give up on|giving up on) (?:pytorch|torch|tensorflow|tf|keras|jax|theano|cntk)\b")
 _RUNS_ON_FRAMEWORK = re.compile(r"\b(?:run|runs|running) (?:on|on top of) (?:the )?"
                                 r"(?:pytorch|torch|tensorflow|tf|jax|theano|cntk)\b"
-                                r"|\bkeras\w*\b.{0,25}\b(?:use|run on|support)\b.{0,10}\b(?:pytorch|torch|tensorflow|tf|jax|theano|cntk)\b")
+                                r"|\bkeras\w*\b.{0,25}\b(?:use|run on|support)\b.{0,10}\b(?:pytorch|torch|tensorflow|tf|jax|theano|cntk)\b"
+                                r"|\b(?:use|using|run|running) keras\w* (?:\d )?(?:with|on|on top of) (?:pytorch|torch|jax|theano|cntk)\b")
 WHEN_TO = re.compile(r"\bwhen (?:to|should (?:i|we|you|one)|would (?:i|you|one)|do (?:i|you|we)|is it (?:better|wise) to) "
                       r"(?:use|choose|pick|go|prefer|learn|switch|opt|consider|select)")
 _GIVEN = re.compile(r"\s*,?\s*\b(?:if|since|given that|considering|as) (?:both|they|both of them|each|all of them) (?:are|were|come|came)\b[^?]*")

@@ -303,7 +303,7 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     if n >= 1 and not has_attribute and WHEN_TO.search(r.text):
         route = "recommend"  # "when to choose TensorFlow?": the situations it is recommended for
     elif n == 1 and not has_attribute and r.yesno and recommend.JUDGEMENT.search(r.text):
-        route = "recommend"  # "is Theano any good?": whether to use it
+        return Decision("recommend", probs[top], r)  # "is Theano any good?": whether to use it, however unsure
     elif route == "recommend" and n == 1 and not has_attribute and not recommend.asks_choice(r):
         route = "define"  # "is Keras a machine-learning or a deep-learning library?": what it is
     # Unsure (a low top probability or a near tie) and without the structure a verdict needs (an attribute

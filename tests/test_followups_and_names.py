@@ -89,3 +89,24 @@ def test_why_after_an_end_gives_what_the_last_answer_did_not_say():
 def test_a_value_only_the_article_gives_is_none_of_them_and_the_chart_is_flagged():
     answer = ask("is any framework here written in lua?")
     assert answer.text.startswith("No") and "wrong" in answer.text
+
+
+def test_still_called_a_renamed_part_is_a_no():
+    assert ask("is tf lite still named that?").text.startswith("No")
+
+
+def test_the_oldest_in_slang_is_still_a_pick_by_date():
+    assert ask("which one here is the most ancient?").verdict == ("Theano",)
+
+
+def test_it_after_an_uncovered_framework_stays_that_framework():
+    answer = chat("what is mxnet exactly?", "is it better than jax?")
+    assert "I don't know MXNet" in answer.text and not answer.verdict
+
+
+@pytest.mark.parametrize("question, first", [
+    ("can i run keras with jax?", "Yes"),
+    ("is theano still ok to choose for a thesis project today?", "No"),
+])
+def test_usage_and_judgement_yes_no(question, first):
+    assert ask(question).text.startswith(first)

@@ -22,6 +22,8 @@ _OPEN = (None, "definition", "background")
 
 _OPINION = re.compile(r"\b(good|bad|great|nice|decent|solid|poor|terrible|awful|excellent|any good)\b")
 _YEAR_ASKED = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+_STILL_CALLED = re.compile(r"\bstill (?:called|named|known as)\b")
+_RENAMED = re.compile(r"\b(?:now called|renamed|is now|formerly)\b")
 _JOINT = re.compile(r"\b(?:jointly|together with|co-?developed|co-?created|contributions from|along with|in collaboration)\b")
 _ALONE = re.compile(r"\b(?:alone|only|solely|single-handedly|by (?:itself|themselves)|on (?:its|their) own)\b")
 _RELEVANT = re.compile(r"\b(?:relevant|relevance|worth|future|dying|dead|obsolete|taken over|take over|still used|happened|"
@@ -97,6 +99,8 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
     if d.r.parts or related:  # not the framework's own attribute: settled only by a fact saying it all
         if _OPINION.search(d.r.text):
             return None, "value"  # "is Theano's documentation good?": a fact that mentions it does not judge it
+        if positive and _STILL_CALLED.search(d.r.text) and current and _RENAMED.search(current[0].statement):
+            return False, "value"  # "is TF Lite still called that?": it is now called LiteRT
         said = {m.lower() for m in ENDED.findall(d.r.text)}
         if positive and not said and current and ENDORSED.search(d.r.text) and ENDED.search(current[0].statement):
             return False, "value"  # "is TorchScript the recommended way?": it is deprecated

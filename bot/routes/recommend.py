@@ -19,7 +19,7 @@ _CHOICE = re.compile(r"\b(better|best|should|choose|choice|pick|use|learn|worth|
 # A choice of one's own: "should I…", "which do we pick", "recommend me…".
 _MINE = re.compile(r"\b(should|i|i'm|im|we|me|my|our|us|you recommend|recommend|better|pick|choose|learn)\b")
 # "Is Theano any good?", "is JAX worth it?": a judgement of one framework as a whole, which is a recommendation.
-JUDGEMENT = re.compile(r"\b(any good|good|worth|recommended|viable|a good (?:choice|idea|pick|option)|ok to use|fine to use|"
+JUDGEMENT = re.compile(r"\b(any good|good|worth|recommended|viable|a good (?:choice|idea|pick|option)|ok to (?:use|pick|choose)|fine to (?:use|pick)|"
                        r"usable|decent|solid|must|have to|need to use|required to use|"
                        r"should (?:i|we|you) (?:still )?(?:build|use|pick|start|go with|bet on|adopt|invest in|learn|choose))\b")
 # situations where the frameworks' own tools changed since the article: today's way comes with its pick

@@ -98,6 +98,9 @@ _COMPARE_ASKED = re.compile(r"\b(?:compare|comparison|vs\.?|versus|differences?|
 def uncovered(ask: Ask) -> Answer | None:
     """A question naming a framework the corpus does not cover: say so, naming it, with no verdict."""
     unknown = find_uncovered(ask.reading.text)
+    before = ask.context.reading if ask.context is not None else None
+    if not unknown and before is not None and not before.frameworks and re.search(r"\b(?:it|its|that one|this one)\b", ask.own.text):
+        unknown = find_uncovered(before.text)  # "tell me about MXNet" "how does it compare to PyTorch?": it is MXNet
     if not unknown or any(x.asked_in(ask.reading.text.lower()) for x in ask.kb.corpus.relations.entries):
         return None  # "is Caffe2 part of PyTorch now?": the relations record it
     known = list(ask.reading.frameworks)

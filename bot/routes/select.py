@@ -14,7 +14,7 @@ from bot.routes.draft import Ask, Draft, names
 from corpus import Fact
 from index.analyzer import FRAMEWORKS
 
-_EARLIEST = re.compile(r"\b(oldest|first|earliest|older|earlier|before|initially|longest)\b")
+_EARLIEST = re.compile(r"\b(oldest|first|earliest|older|earlier|before|initially|longest|most ancient|ancient)\b")
 _LATEST = re.compile(r"\b(newest|youngest|latest|last|most recent|newer|later|recent|recently)\b")
 _WHICH = re.compile(r"\b(which|what|who)\b")
 _WHO_MADE = re.compile(r"^\W*who (?:created|made|built|developed|invented|wrote|started|owns|maintains|makes) "
