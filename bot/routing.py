@@ -29,6 +29,7 @@ class Decision:
     confidence: float
     reading: Reading
     followup: bool = False
+    picked: tuple[str, ...] = ()  # "which did Microsoft make?" "and the Meta one?": the framework it picks
 
 
 def _in_domain(r: Reading, lexicon: Lexicon) -> bool:
@@ -91,7 +92,9 @@ _DANGLING_IT = re.compile(r"\b(?:is|does|was|can|did|will|would|about) (?:it|the
 # "the other one", "the Microsoft one": a framework named by the chat so far.
 _OTHER = re.compile(r"\bthe other(?: one| framework| library)?\b")
 _THE_X_ONE = re.compile(r"\bthe (?:\w+ )?(?:one|framework|library) (?:from|by|made by|built by|of) ([a-z][\w.-]*)"
-                        r"|\bthe ([a-z][\w.-]*) (?:one|framework|library)\b")
+                        r"|\bthe ([a-z][\w.-]*) (?:one|framework|library)\b"
+                        r"|\bthe (?:one|framework|library) (?:that )?([a-z][\w.-]*) (?:contributes?|backs|funds|maintains|develops|"
+                        r"built|made|created|wrote|started)\b")  # "the one DeepMind contributes to"
 _EVENTS = frozenset({"maintenance", "integration", "successor", "compile", "deployment", "mobile"})
 _THE_PICK = re.compile(r"\bthe (?:old|older|oldest|first|new|newer|newest|winner|faster|fastest|better|best|same) one\b")
 _NOT_A_NAME = frozenset("other first last new old same previous next right best".split())
@@ -209,7 +212,8 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
                               subject=frameworks[0] if referred else r.subject, versions=r.versions or _picked(r, before),
                               terms=tuple(dict.fromkeys(before.terms + r.terms)) if _NARROWING.match(r.text) or (
                                   r.attribute == "successor" and r.pronoun and not parts) else r.terms)
-    return Decision(route, max(probs.get("followup", 0.0), 0.5), resolved, followup=True)
+    picked = referred if referred and ctx.verdict and _THE_X_ONE.search(r.text) and not _OTHER.search(r.text) else ()
+    return Decision(route, max(probs.get("followup", 0.0), 0.5), resolved, followup=True, picked=picked)
 
 
 _ABOUT_YOU = re.compile(r"\b(?:what|how) (?:can|do|should) (?:you|u|i ask)\b|\b(?:who|what) are (?:you|u)\b|\bthis bot\b|"

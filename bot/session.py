@@ -111,6 +111,8 @@ class Session:
         answer = consult(text, routes.answer(routes.Ask(kb, decision.reading, reading, decision.route, decision.confidence,
                                                         self._context, part=_part)), self._library,
                          frameworks=bool(decision.reading.frameworks))
+        if decision.picked and not answer.verdict:  # "and the Meta one?" after a pick is a pick too
+            answer = dataclasses.replace(answer, verdict=decision.picked)
         r = decision.reading
         if answer.route not in ("help", "out_of_scope"):
             self._context = Context(answer.route, r, answer.verdict, tuple(c.id for c in answer.citations[:3]))

@@ -110,3 +110,8 @@ def test_it_after_an_uncovered_framework_stays_that_framework():
 ])
 def test_usage_and_judgement_yes_no(question, first):
     assert ask(question).text.startswith(first)
+
+
+def test_the_x_one_after_a_pick_is_a_pick():
+    assert chat("which one was built at microsoft?", "and the facebook one?").verdict == ("PyTorch",)
+    assert chat("which framework came out of google brain?", "and the one that deepmind contributes to?").verdict == ("JAX",)
