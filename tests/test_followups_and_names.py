@@ -115,3 +115,17 @@ def test_usage_and_judgement_yes_no(question, first):
 def test_the_x_one_after_a_pick_is_a_pick():
     assert chat("which one was built at microsoft?", "and the facebook one?").verdict == ("PyTorch",)
     assert chat("which framework came out of google brain?", "and the one that deepmind contributes to?").verdict == ("JAX",)
+
+
+def test_still_the_most_popular_is_answered_by_the_record_that_shows_a_leader():
+    answer = ask("is tensorflow still the most popular framework?")
+    assert answer.text.startswith("No") and "dated" in answer.text
+
+
+def test_who_made_each_of_them_is_the_facts_table():
+    answer = ask("quick one: who built each of the frameworks?")
+    assert answer.tables and "Microsoft" in answer.text and "Chollet" in answer.text
+
+
+def test_which_of_the_six_names_the_frameworks_a_fact_gives():
+    assert set(ask("which of the six frameworks can keras 3 run on top of?").verdict) == {"JAX", "TensorFlow", "PyTorch"}

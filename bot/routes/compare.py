@@ -185,7 +185,7 @@ def statuses(ask: Ask, frameworks: Sequence[str]) -> Answer:
 
 
 _LEADER = re.compile(r"\b(?:go-?to|go to|the best|the leader|king|the standard|the default|top choice|number one|"
-                     r"dominant|the winner|the way to go)\b")
+                     r"dominant|the winner|the way to go|the most \w+)\b")
 
 
 def leader_now(ask: Ask) -> Answer | None:
@@ -206,5 +206,9 @@ def leader_now(ask: Ask) -> Answer | None:
     support = d.cite_ranking(ranking, winners)
     for fact in current[:3]:
         d.ev.fact(fact)
-    lead = ("Not as the only choice any more. " if framework in winners else "No. ") + f"{article}, but that is dated."
+    leaders = [f.framework for f in current if f.stance == "yes"]
+    if len(leaders) == 1:  # "is Keras still the most popular?": a record shows another one leading today
+        lead = ("Yes" if leaders == [framework] else "No") + f", by the current facts. {article}, but that is dated."
+    else:
+        lead = ("Not as the only choice any more. " if framework in winners else "No. ") + f"{article}, but that is dated."
     return d.finish(f"{lead} Today: " + " ".join(f.statement for f in current[:3]), support, limit=5)

@@ -11,6 +11,7 @@ from bot.routes.draft import Ask, Draft, names
 from index.analyzer import FRAMEWORKS
 
 _ALL = re.compile(r"\b(?:all|each|every)\b")
+_EACH = re.compile(r"\beach of (?:the|them|these|those)\b|\bevery (?:framework|one)\b|\beach (?:framework|one)\b")
 _TABLE = re.compile(r"\b(?:table|summary|summari[sz]e|overview|rundown|side by side|side-by-side|cheat ?sheet|at a glance|tl;?dr|"
                     r"one-line|one line|one liner)\b")
 
@@ -19,7 +20,7 @@ def answer(ask: Ask) -> Answer | None:
     """The table when an overview is asked for on attributes with values (developer, release date, status…);
     declines otherwise (the article's chart is the overview for ratings)."""
     r = ask.reading
-    if not _TABLE.search(r.text) or re.search(r"\bchart\b", r.text) or (len(r.frameworks) == 1 and not _ALL.search(r.text)):
+    if not (_TABLE.search(r.text) or _EACH.search(r.text)) or re.search(r"\bchart\b", r.text) or (len(r.frameworks) == 1 and not _ALL.search(r.text)):
         return None  # "the whole chart" is the article's own table; "tl;dr keras: …" asks each thing in turn
     generic = ask.kb.lexicon.generic
     asked = list(dict.fromkeys(p.attribute for p in multipart.parts(ask) if p.attribute in generic))

@@ -69,7 +69,7 @@ def phrases(d: Draft, fact: Fact) -> int:
 
 
 _PAST = re.compile(r"^(?:did|was|were|had)\b")
-WHICH = re.compile(r"\b(which|what)\b(?: \w+)? (frameworks?|ones?|libraries|backends?)\b")
+WHICH = re.compile(r"\b(which|what)\b(?: \w+){0,3} (frameworks?|ones?|libraries|backends?)\b")
 
 
 def best_facts(d: Draft, facts: Sequence[Fact], framework: str) -> list[Fact]:
