@@ -130,7 +130,7 @@ _OF_THOSE = re.compile(r"\bwhich (?:one )?of (?:them|these|those|the two|both|th
 _NEWER = re.compile(r"\bthe (?:(new|newer|newest|latest|later|current)|old|older|oldest|first|earlier|previous) (?:one|version|release)\b")
 
 
-def _picked(r: Reading, before: Reading) -> tuple[str, ...]:
+def _version_named(r: Reading, before: Reading) -> tuple[str, ...]:
     """"keras 2 vs keras 3?" "when did the new one come out?": the newest (or oldest) version named before."""
     pick = _NEWER.search(r.text)
     numbered = [v for v in before.versions if re.search(r"\d", v)]
@@ -209,7 +209,7 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
     if not parts and r.pronoun and not r.frameworks and not referred and len(before.frameworks) == 1:
         parts = _answered_part(ctx)  # "what was PyTorch's model server?" "is it still maintained?"
     resolved = r.with_context(frameworks=frameworks, attribute=attribute, polarity=polarity, yesno=yesno, parts=parts,
-                              subject=frameworks[0] if referred else r.subject, versions=r.versions or _picked(r, before),
+                              subject=frameworks[0] if referred else r.subject, versions=r.versions or _version_named(r, before),
                               terms=tuple(dict.fromkeys(before.terms + r.terms)) if _NARROWING.match(r.text) or (
                                   r.attribute == "successor" and r.pronoun and not parts) else r.terms)
     picked = referred if referred and ctx.verdict and _THE_X_ONE.search(r.text) and not _OTHER.search(r.text) else ()

@@ -22,8 +22,6 @@ _POINTS_BACK = re.compile(r"\b(?:it|that|this|they|them)\b")
 _ASKING = frozenset(stems("when year date version release released first ago exactly did happen ship shipped launch "
                           "launched arrive arrived out available roughly become became get got one ones"))
 _ENOUGH = 3  # one of the event's own words and a version it names, or two words (one may be a synonym)
-
-
 _BEGINNING = re.compile(r"\b(?:first|initially|originally|introduc\w*|start\w*|begin|began|appear\w*|debut\w*)\b")
 
 
@@ -36,8 +34,8 @@ def _score(d: Draft, event: set[str], fact: Fact) -> int:
 
 
 def answer(ask: Ask) -> Answer | None:
-    """The dated fact that says most of the event asked about; declines when nothing says enough of it, when
-    no fact beats the rest, and yes/no questions."""
+    """The dated fact that says most of the event asked about; declines when nothing says enough of it, and
+    yes/no or multi-part questions."""
     r = ask.reading
     if r.yesno or not _WHEN.match(r.text) or _SECOND.search(r.text):
         return None
@@ -90,7 +88,7 @@ def upcoming(ask: Ask) -> Answer | None:
     if not said:
         return None
     if len(ended) == len(r.frameworks):
-        lead = ("No. " if r.yesno else "") + "No new release is expected: "
+        lead = ("No. " if r.yesno else "") + "The facts expect no new release: "
     else:
         lead = "I don't know: the facts announce no date for a future release. What they record: "
     return d.finish(lead + " ".join(said), limit=3)
