@@ -74,7 +74,7 @@ def _value_words(facts: tuple[Fact, ...], cues: frozenset[str]) -> dict[str, obj
     for fact in facts:
         words = {t for v in fact.values for t in stems(v) if t[0].isalpha()} - set(STOPWORDS)
         by_attribute[fact.attribute] |= words
-        if fact.id == f"{fact.framework.lower()}-{fact.attribute.replace('_', '-')}":  # primary: what it is known by
+        if fact.primary:  # what it is known by
             by_framework[fact.framework] |= words - _ORDINARY
     named = {t for f in facts for t in stems(" ".join(f.values) + " " + f.id.replace("-", " ")) if t[0].isalpha() and len(t) > 2}
     return {"named": frozenset(named - common), "values": {k: frozenset(v) for k, v in by_attribute.items()},
@@ -96,7 +96,7 @@ def _build() -> Knowledge:
         router=RouterModel.load(),
         rows={row.attribute: row for row in corpus.chart_rows},
         claims={k: tuple(v) for k, v in claims.items()},
-        facts={k: tuple(sorted(v, key=lambda f: f.id != f"{k[0].lower()}-{k[1].replace('_', '-')}")) for k, v in facts.items()},
+        facts={k: tuple(sorted(v, key=lambda f: not f.primary)) for k, v in facts.items()},
         fact_by_id={f.id: f for f in corpus.facts},
     )
 

@@ -49,12 +49,22 @@ _NOW = re.compile(
 SWITCH_BACKEND = re.compile(r"\b(change|changed|changing|switch|switched|switching|set|setting|select|choose|"
                              r"configure|configured)\b.{0,20}\bbackend|\bbackend\b.{0,20}\b(change|switch)|"
                              r"\b(?:switch|change|set) (?:it|keras) to (?:jax|torch|pytorch|tensorflow)\b")
+# What is said of a framework named right after: "drop TensorFlow" (its end), "run on PyTorch" (a Keras backend);
+# the group holds the words that follow, checked against the framework names in data.
 _DROP_IT = re.compile(r"\b(?:drop|dropping|kill|killing|abandon|abandoning|sunset|sunsetting|discontinue|discontinuing|"
-                      r"shut down|shutting down|give up on|giving up on) (?:pytorch|torch|tensorflow|tf|keras|jax|theano|cntk)\b")
-_RUNS_ON_FRAMEWORK = re.compile(r"\b(?:run|runs|running) (?:on|on top of) (?:the )?"
-                                r"(?:pytorch|torch|tensorflow|tf|jax|theano|cntk)\b"
-                                r"|\bkeras\w*\b.{0,25}\b(?:use|run on|support)\b.{0,10}\b(?:pytorch|torch|tensorflow|tf|jax|theano|cntk)\b"
-                                r"|\b(?:use|using|run|running) keras\w* (?:\d )?(?:with|on|on top of) (?:pytorch|torch|jax|theano|cntk)\b")
+                      r"shut down|shutting down|give up on|giving up on) ([\w.]+)")
+_RUNS_ON_FRAMEWORK = ((re.compile(r"\b(?:run|runs|running) (?:on|on top of) (?:the )?([\w.]+)"), {"Keras"}),
+                      (re.compile(r"\bkeras\w*\b.{0,25}\b(?:use|run on|support)\b((?:\W+[\w.]+){1,3})"), {"Keras"}),
+                      # "use Keras 2 with TF 2.16" asks about versions, not a backend
+                      (re.compile(r"\b(?:use|using|run|running) keras\w* (?:\d )?(?:with|on|on top of) ([\w.]+)"),
+                       {"Keras", "TensorFlow"}))
+
+
+def _names_framework(patterns: tuple[tuple[re.Pattern[str], set[str]], ...], text: str) -> bool:
+    """Whether a pattern is followed by the name of a framework other than those it leaves out."""
+    return any(set(find_frameworks(m.group(1))) - left_out for p, left_out in patterns for m in p.finditer(text))
+
+
 WHEN_TO = re.compile(r"\bwhen (?:to|should (?:i|we|you|one)|would (?:i|you|one)|do (?:i|you|we)|is it (?:better|wise) to) "
                       r"(?:use|choose|pick|go|prefer|learn|switch|opt|consider|select)")
 _GIVEN = re.compile(r"\s*,?\s*\b(?:if|since|given that|considering|as) (?:both|they|both of them|each|all of them) (?:are|were|come|came)\b[^?]*")
@@ -173,12 +183,12 @@ def read(question: str, lexicon: Lexicon) -> Reading:
             not re.search(r"\b(?:switch|change|set|select|choose)\b", text)):  # "switch it to jax" is Keras's backend
         # "does KServe support PyTorch serving?": "support pytorch" names PyTorch as a backend only beside Keras
         attribute, score = _attribute(tuple(t for t in tokens if t not in _FRAMEWORK_TOKENS), lexicon)
-    if _DROP_IT.search(text):  # "will Google drop TensorFlow?" asks whether it will be discontinued, not who made it
+    if _names_framework(((_DROP_IT, set()),), text):  # "will Google drop TensorFlow?" asks whether it will be discontinued, not who made it
         attribute, score = "maintenance", max(score, 3)
     if SWITCH_BACKEND.search(text) and _BACKEND_WORD.search(text):  # "backend not switching dynamically"
         attribute, score = "backends", max(score, 3)
         frameworks = frameworks or ("Keras",)  # "switch the global backend": choosing a backend is Keras's
-    if attribute in ("platforms", "maintenance", None) and _RUNS_ON_FRAMEWORK.search(text):  # "can Keras run on PyTorch?"
+    if attribute in ("platforms", "maintenance", None) and _names_framework(_RUNS_ON_FRAMEWORK, text):  # "can Keras run on PyTorch?"
         attribute, score = "backends", max(score, 2)
     if attribute == "released" and WHEN_TO.search(text):  # "when to choose TensorFlow?" asks in which situation
         attribute, score = _attribute(tuple(t for t in stems(text) if t != "when"), lexicon)

@@ -33,6 +33,11 @@ class Fact:
     stance: str = ""
 
     @property
+    def primary(self) -> bool:
+        """Whether this is its framework's current answer on its attribute (id "<framework>-<attribute>")."""
+        return self.id == f"{self.framework.lower()}-{self.attribute.replace('_', '-')}"
+
+    @property
     def domain(self) -> str:
         """A short name for the source: its host, and on GitHub whose repository ("github.com/keras-team/keras")."""
         url = urlparse(self.source)

@@ -109,7 +109,7 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
         asked = set(d.asked_values(attribute, framework)) or distinctive
         return (True, "value") if current and _says_all(d, current[0], asked) else (None, "value")
     own = d.kb.facts_about(framework, attribute)
-    primary = own[0] if own and own[0].id == f"{framework.lower()}-{attribute.replace('_', '-')}" else None
+    primary = own[0] if own and own[0].primary else None
     stated = current[0] if current and current[0].stance else primary if primary and primary.stance else None
     negated = {t for phrase in d.kb.lexicon.negatives.get(attribute, ()) for t in phrase}  # "dying" is no value
     named = set(d.asked_values(attribute, framework)) - negated if attribute in d.kb.lexicon.generic else set()
@@ -196,7 +196,7 @@ def answer(ask: Ask) -> Answer | None:
         if not facts:
             return d.not_covered(f"{framework}'s {label}")
     decided, basis = decide(d, framework, attribute, facts, claims, related) if r.yesno else (None, "")
-    primary = next((f for f in facts if f.id == f"{framework.lower()}-{attribute.replace('_', '-')}"), None)
+    primary = next((f for f in facts if f.primary and (f.framework, f.attribute) == (framework, attribute)), None)
     if basis == "value" and decided is False and primary and facts and not set(d.asked_values(attribute, framework)) & {
             t for v in facts[0].values for t in stems(v)}:
         facts = [primary] + [f for f in facts if f is not primary]  # "made by Google?" No: who did make it leads
@@ -236,7 +236,7 @@ def answer(ask: Ask) -> Answer | None:
                 current.append(fact.statement)
     if r.parts and facts and ENDED.search(facts[0].statement) and attribute != "successor":
         today = [f for f in d.kb.facts_about(framework, facts[0].attribute)
-                 if f.id == f"{framework.lower()}-{facts[0].attribute}" and f not in facts[:1]]
+                 if f.primary and f not in facts[:1]]
         for fact in today:  # "can I still ship with TorchServe?": no, and what the way is today
             d.ev.fact(fact)
             current.append(fact.statement)

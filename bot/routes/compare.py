@@ -57,7 +57,7 @@ def _current(d: Draft, framework: str, attribute: str) -> list:
     status = d.kb.facts_about(framework, "maintenance")[:1]
     if status and status[0].stance == "no":
         return []
-    return [x for x in d.kb.facts_about(framework, attribute) if x.id == f"{framework.lower()}-{attribute.replace('_', '-')}"]
+    return [x for x in d.kb.facts_about(framework, attribute) if x.primary]
 
 
 def _superseding(d: Draft, frameworks: Sequence[str], attribute: str, stated: set[str]) -> list:
@@ -65,7 +65,7 @@ def _superseding(d: Draft, frameworks: Sequence[str], attribute: str, stated: se
     found = []
     for f in frameworks:
         own = d.kb.facts_about(f, attribute)[:1]
-        found += [x for x in own if x.status and x.id == f"{f.lower()}-{attribute.replace('_', '-')}" and x.id not in stated]
+        found += [x for x in own if x.status and x.primary and x.id not in stated]
     return found
 
 

@@ -61,7 +61,7 @@ def reasons(ask: Ask) -> Answer | None:
     said = set(ask.context.cited)
     fresh = [x for f in frameworks for a in dict.fromkeys((attribute, "maintenance", "successor"))
              for x in d.kb.facts_about(f, a) if f"fact/{x.id}" not in said and not x.id.endswith("-history")
-             and (a == attribute or d.kb.facts_about(f, "maintenance")[0].stance == "no")]  # an end explains itself
+             and (a == attribute or any(m.stance == "no" for m in d.kb.facts_about(f, "maintenance")[:1]))]  # an end explains itself
     facts = fresh[:2] or [x for f in frameworks for x in d.kb.facts_about(f, attribute)[:1]]
     for fact in facts[:2]:
         d.ev.fact(fact)

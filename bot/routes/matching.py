@@ -63,7 +63,7 @@ def _bigrams(text: str) -> frozenset[tuple[str, str]]:
 def phrases(d: Draft, fact: Fact) -> int:
     """How many of the question's word pairs the fact says as pairs too ("model server"), to tell apart facts
     that say the same words."""
-    asked = {(a, b) for a, b in _bigrams(" ".join(d.r.terms))
+    asked = {(a, b) for a, b in zip(d.r.terms, d.r.terms[1:])
              if not {a, b} & FRAMEWORK_WORDS and min(len(a), len(b)) >= 4}  # "model server", not "keras backend"
     return len(asked & _bigrams(fact.statement))
 
