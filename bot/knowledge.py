@@ -77,8 +77,10 @@ def _value_words(facts: tuple[Fact, ...], cues: frozenset[str]) -> dict[str, obj
         if fact.primary:  # what it is known by
             by_framework[fact.framework] |= words - _ORDINARY
     named = {t for f in facts for t in stems(" ".join(f.values) + " " + f.id.replace("-", " ")) if t[0].isalpha() and len(t) > 2}
+    released = {f.framework: min(f.dates) for f in facts if f.attribute == "released" and f.primary and f.dates}
     return {"named": frozenset(named - common), "values": {k: frozenset(v) for k, v in by_attribute.items()},
-            "known_by": {k: frozenset(v) for k, v in by_framework.items()}}
+            "known_by": {k: frozenset(v) for k, v in by_framework.items()},
+            "by_age": tuple(sorted(released, key=released.__getitem__))}
 
 
 def _build() -> Knowledge:

@@ -32,6 +32,7 @@ class Lexicon:
     named: frozenset[str] = frozenset()  # words naming what the facts are about (torchserve, pytensor)
     values: dict[str, frozenset[str]] = field(default_factory=dict)  # per attribute, its values' words
     known_by: dict[str, frozenset[str]] = field(default_factory=dict)  # per framework, its facts' value words
+    by_age: tuple[str, ...] = ()  # the frameworks by first release, oldest first ("the old one")
     fallback: dict[str, str] = field(default_factory=dict)  # attribute -> the one ranked when it is not
     lacking: frozenset[Phrase] = frozenset()  # negative cues of every attribute ("does X lack Y?")
     asked: dict[str, frozenset[str]] = field(default_factory=dict)  # values asked of no framework ("Amazon")

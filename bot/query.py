@@ -23,6 +23,7 @@ _SUPERLATIVE = re.compile(
     r"\b(\w+est|best|worst|most|least|number one|top|which (?:framework|library|one|tool)s?|of (?:the|all) (?:three|3|them|these|frameworks))\b")
 _NOT_SUPERLATIVE = {"interest", "latest", "test", "request", "suggest", "honest", "rest", "forest", "west", "guest", "contest", "modest", "harvest", "manifest"}
 # Slack-style openers that carry no meaning: "@here quick q -", "#Question:", "hey team,".
+_THE_AGED_ONE = re.compile(r"\bthe (?:old|older|oldest|new|newer|newest) (?:one|ones|framework|library)\b")
 _NOISE = re.compile(
     r"^(?:(?:@here|@channel|@everyone|@\w+|-+|#?question\s*:|q\s*:|quick q(?:uestion)?|hey|hi|hello|ok|okay|so|well|"
     r"and|but|also|then|please|pls|guys|folks|team|all|sorry|btw|wait|hmm+|umm*|um|yo|lol|random q(?:uestion)?)(?=\W|$)[\s,!.:;-]*)+")
@@ -58,6 +59,9 @@ _RUNS_ON_FRAMEWORK = ((re.compile(r"\b(?:run|runs|running) (?:on|on top of) (?:t
                       # "use Keras 2 with TF 2.16" asks about versions, not a backend
                       (re.compile(r"\b(?:use|using|run|running) keras\w* (?:\d )?(?:with|on|on top of) ([\w.]+)"),
                        {"Keras", "TensorFlow"}))
+
+# "what does Keras run on (now)?": for Keras, what it runs on is its backends
+RUNS_ON_WHAT = re.compile(r"\bwhat (?:does|do|can|will) (?:keras|it|they) (?:\w+ )?(?:run|runs) on(?: top of)?\W*(?:now|today|these days|nowadays|anymore|in \d{4})?\W*$")
 
 
 def _names_framework(patterns: tuple[tuple[re.Pattern[str], set[str]], ...], text: str) -> bool:
@@ -120,6 +124,7 @@ class Context:
     reading: Reading
     verdict: tuple[str, ...] = ()  # the last answer's frameworks: what "it" is after "which one did Google make?"
     cited: tuple[str, ...] = ()  # the last answer's first citations: what "and when?" asks the date of
+    earlier: tuple[str, ...] = ()  # frameworks asked about before the last question, the latest first
 
 
 def _attribute(tokens: Phrase, lexicon: Lexicon) -> tuple[str | None, int]:
@@ -179,6 +184,10 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     # "…if both are from Google?": a condition after the question says what is given, not what is asked
     asked_part = _GIVEN.sub("", text) if _GIVEN.search(text) and _WH_START.match(text) else text
     attribute, score = _attribute(stems(_NOISE.sub("", asked_part)) or tokens, lexicon)  # "@here quick q -" is no speed cue
+    if _THE_AGED_ONE.search(asked_part):  # "is the newer one maintained?" names a framework, not a date
+        unaged, unaged_score = _attribute(stems(_NOISE.sub("", _THE_AGED_ONE.sub(" ", asked_part))), lexicon)
+        if unaged is not None:
+            attribute, score = unaged, unaged_score
     if attribute == "backends" and len(frameworks) == 1 and frameworks[0] != "Keras" and not _BACKEND_WORD.search(text) and (
             not re.search(r"\b(?:switch|change|set|select|choose)\b", text)):  # "switch it to jax" is Keras's backend
         # "does KServe support PyTorch serving?": "support pytorch" names PyTorch as a backend only beside Keras
@@ -188,7 +197,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     if SWITCH_BACKEND.search(text) and _BACKEND_WORD.search(text):  # "backend not switching dynamically"
         attribute, score = "backends", max(score, 3)
         frameworks = frameworks or ("Keras",)  # "switch the global backend": choosing a backend is Keras's
-    if attribute in ("platforms", "maintenance", None) and _names_framework(_RUNS_ON_FRAMEWORK, text):  # "can Keras run on PyTorch?"
+    if attribute in ("platforms", "maintenance", None) and (_names_framework(_RUNS_ON_FRAMEWORK, text) or (
+            frameworks == ("Keras",) and RUNS_ON_WHAT.search(text))):  # "can Keras run on PyTorch?"
         attribute, score = "backends", max(score, 2)
     if attribute == "released" and WHEN_TO.search(text):  # "when to choose TensorFlow?" asks in which situation
         attribute, score = _attribute(tuple(t for t in stems(text) if t != "when"), lexicon)

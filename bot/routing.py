@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.lexicon import Lexicon, stems
-from bot.query import WHEN_TO, Context, Reading
+from bot.query import RUNS_ON_WHAT, WHEN_TO, Context, Reading
 from bot.routes import ROUTES, followup, overview, recommend, refuse, select
 from index.analyzer import FRAMEWORKS, STOPWORDS, find_parts, only_ambiguous_names
 
@@ -97,6 +97,7 @@ _THE_X_ONE = re.compile(r"\bthe (?:\w+ )?(?:one|framework|library) (?:from|by|ma
                         r"built|made|created|wrote|started)\b")  # "the one DeepMind contributes to"
 _EVENTS = frozenset({"maintenance", "integration", "successor", "compile", "deployment", "mobile"})
 _THE_PICK = re.compile(r"\bthe (?:old|older|oldest|first|new|newer|newest|winner|faster|fastest|better|best|same) one\b")
+_AGE = re.compile(r"\b(?:(new|newer|newest)|old|older|oldest|first)\b")
 _NOT_A_NAME = frozenset("other first last new old same previous next right best".split())
 # "is it part of TensorFlow?": the pronoun is what is asked about, the framework named is the other side.
 _IT_ASKED = re.compile(r"^(?:is|does|can|will|was|did|could|would) (?:it|they)\b")
@@ -107,8 +108,13 @@ def _referred(r: Reading, ctx: Context | None, lexicon: Lexicon) -> tuple[str, .
     six: "the Microsoft one"), if exactly one fits."""
     before = ctx.reading if ctx else Reading("")
     verdict = ctx.verdict if ctx else ()
-    if _THE_PICK.search(r.text) and len(verdict) == 1:
+    pick = _THE_PICK.search(r.text)
+    if pick and len(verdict) == 1:
         return verdict  # "which came first?" … "tell me more about the old one"
+    age = _AGE.search(pick.group(0)) if pick else None
+    if age and len(before.frameworks) >= 2 and not r.frameworks:  # "keras vs theano" … "is the old one maintained?"
+        dated = [f for f in lexicon.by_age if f in before.frameworks]
+        return (dated[-1 if age.group(1) else 0],) if len(dated) == len(before.frameworks) else ()
     if _OTHER.search(r.text):
         subject = before.subject or (before.frameworks[0] if before.frameworks else None)
         others = tuple(f for f in before.frameworks if f != subject)
@@ -140,6 +146,9 @@ def _version_named(r: Reading, before: Reading) -> tuple[str, ...]:
     return (order[-1],) if pick.group(1) else (order[0],)
 
 
+_WHICH_MORE = re.compile(r"\bwhich one (?:is|was|has|came out) (?:\w+er|more|less|first|earlier|later)\b")
+
+
 def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
     top = max(probs, key=probs.get)
     short = len(r.tokens) <= 6
@@ -151,7 +160,8 @@ def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
             or (not r.frameworks and r.attribute is not None and bool(_WHY.match(r.text)))  # "why does it say Lua?"
             or bool(_THE_PICK.search(r.text)) or (not r.frameworks and bool(_FOLLOWUP_END.search(r.text)))
             or bool(re.match(r"(?:but |so |and )?why not\b", r.text))  # "why not PyTorch?" after JAX
-            or bool(_OF_THOSE.search(r.text)))  # "which of the two is still maintained?"
+            or bool(_OF_THOSE.search(r.text))  # "which of the two is still maintained?"
+            or (short and not r.frameworks and bool(_WHICH_MORE.search(r.text))))  # "which one is older?" of those asked
 
 
 def _answered_part(ctx: Context) -> tuple[str, ...]:
@@ -182,6 +192,8 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
         frameworks = tuple(dict.fromkeys(it + r.frameworks)) if joined else r.frameworks
     elif r.pronoun and ctx.route == "attribute" and len(before.frameworks) >= 2 and before.subject and not _OF_THOSE.search(r.text):
         frameworks = (before.subject,)  # "can Keras run on CNTK?" "what backends does it use now?": it is Keras
+    elif len(before.frameworks) == 1 and ctx.earlier and re.search(r"\bwhich(?: one)? (?:is|was|came|has|had)\b", r.text):
+        frameworks = (ctx.earlier[0], *before.frameworks)  # "when was TF released?" "and PyTorch?" "which is older?"
     elif before.frameworks or r.superlative or re.search(r"\bwhich\b", r.text):
         # "which frameworks did Google make?" "and which one is older?": among the last answer's picks
         frameworks = before.frameworks or (ctx.verdict if len(ctx.verdict) >= 2 else ())
@@ -192,6 +204,8 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
     own_attribute = r.attribute not in (None, "definition", "background") and not when_only
     whole = bool(re.match(r"(?:ok |so |and )?(?:tell me (?:more )?about|more about|what is|what's)\b", r.text))
     attribute = r.attribute if own_attribute else None if whole else before.attribute  # "tell me more about the old one"
+    if frameworks == ("Keras",) and attribute in ("platforms", None) and RUNS_ON_WHAT.search(r.text):
+        attribute = "backends"  # "does Keras run on CNTK?" "so what does it run on now?"
     polarity = r.polarity if own_attribute else before.polarity
     # "Is Keras easy to use?" "and PyTorch?" stays yes/no; "and when?" does not
     yesno = r.yesno or (before.yesno and len(r.tokens) <= 4 and not _WH.search(r.text))

@@ -55,7 +55,8 @@ class Session:
         if context is None:
             return {"context": None}
         return {"context": {"route": context.route, "reading": dataclasses.asdict(context.reading),
-                            "verdict": list(context.verdict), "cited": list(context.cited)}}
+                            "verdict": list(context.verdict), "cited": list(context.cited),
+                            "earlier": list(context.earlier)}}
 
     @classmethod
     def from_data(cls, data: object) -> Session:
@@ -75,9 +76,10 @@ class Session:
             values = {k: tuple(v) if isinstance(v, list) else v for k, v in reading.items()}
             verdict = tuple(context.get("verdict") or ())  # absent in data saved before verdicts were kept
             cited = tuple(context.get("cited") or ())  # …or before citations were
-            if not all(isinstance(v, str) for v in verdict + cited):
+            earlier = tuple(context.get("earlier") or ())
+            if not all(isinstance(v, str) for v in verdict + cited + earlier):
                 raise ValueError
-            session._context = Context(route, Reading(**values), verdict, cited)
+            session._context = Context(route, Reading(**values), verdict, cited, earlier)
         except (KeyError, TypeError, ValueError):
             raise ValueError("not a Session's data") from None
         return session
@@ -115,7 +117,10 @@ class Session:
             answer = dataclasses.replace(answer, verdict=decision.picked)
         r = decision.reading
         if answer.route not in ("help", "out_of_scope"):
-            self._context = Context(answer.route, r, answer.verdict, tuple(c.id for c in answer.citations[:3]))
+            before = self._context
+            earlier = tuple(dict.fromkeys(before.reading.frameworks + before.earlier))[:4] if before else ()
+            self._context = Context(answer.route, r, answer.verdict, tuple(c.id for c in answer.citations[:3]),
+                                    tuple(f for f in earlier if f not in r.frameworks))
         hits = kb.index.search(text, k=3)
         trace = {
             "route": answer.route, "frameworks": list(r.frameworks), "attribute": r.attribute,

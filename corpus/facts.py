@@ -3,6 +3,7 @@ that states it, in that source's own words, with the date it holds as of and the
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -12,6 +13,12 @@ from corpus.primary import PrimarySources
 from corpus.records import FRAMEWORK_NAMES, STANCES, Checker, identified_entries
 
 STATUSES = ("wrong", "outdated")
+
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+_DATE = re.compile(r"(?:\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?)?\b(" + "|".join(MONTHS) + r")\b(?: (\d{1,2}),)? (\d{4})"
+                   r"|\b(19[89]\d|20\d\d)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,17 @@ class Fact:
     def primary(self) -> bool:
         """Whether this is its framework's current answer on its attribute (id "<framework>-<attribute>")."""
         return self.id == f"{self.framework.lower()}-{self.attribute.replace('_', '-')}"
+
+    @property
+    def dates(self) -> list[tuple[int, int, int]]:
+        """The dates its value names, as (year, month, day); a bare year or month sorts as its start."""
+        found = []
+        for day, month, day_after, year, bare in _DATE.findall(self.value):
+            if bare:
+                found.append((int(bare), 0, 0))
+            else:
+                found.append((int(year), MONTHS.index(month.lower()) + 1, int(day or day_after or 0)))
+        return found
 
     @property
     def domain(self) -> str:

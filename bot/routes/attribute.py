@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from bot.answer import Answer
 from bot.lexicon import stems
-from bot.query import SWITCH_BACKEND
+from bot.query import RUNS_ON_WHAT, SWITCH_BACKEND
 from bot.routes.draft import NOT_SETTLED, POSSIBLE, Ask, Draft, q
-from bot.routes.matching import WHICH, asked_words, best_facts, fact_words, hits, related_facts
+from bot.routes.matching import WHICH, asked_words, best_facts, denied, fact_words, hits, related_facts
 from bot.routes.parts import part_facts
 from bot.routes.tense import DROPPED, ENDED, ENDORSED, ended_fact, past_fact, still_ended, what_changed
 from corpus import Claim, Fact
@@ -50,18 +50,6 @@ def _says_all(d: Draft, fact: Fact, asked: set[str]) -> bool:
     words = fact_words(fact)
     return (bool(asked) and all(d.kb.lexicon.widen({t}) & words for t in asked)
             and not _NEGATED.search(fact.statement))
-
-
-_DENIAL = frozenset({"no", "not", "lost", "without", "never", "dropped", "removed", "lacks"})
-
-
-def _denied(statement: str, asked: list[str]) -> bool:
-    """Whether the statement denies an asked value: a negation at most three words before it ("no official
-    macOS GPU support", "native Windows lost GPU support")."""
-    tokens = [t.lower() for t in re.findall(r"[\w.+#-]+", statement)]
-    stemmed = [stems(t)[0] if stems(t) else t for t in tokens]
-    wanted = set(asked)
-    return any(s in wanted and _DENIAL & set(tokens[max(0, i - 3):i]) for i, s in enumerate(stemmed))
 
 
 def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim],
@@ -122,7 +110,7 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
         asked = [t for t in d.asked_values(attribute, framework) if t not in negated]  # "closed source" is no value
         own = {t for f in current for v in f.values for t in stems(v)}
         if asked and own:
-            if current and _denied(current[0].statement, asked):
+            if current and denied(current[0].statement, list(d.kb.lexicon.widen(set(asked))), today=not d.r.versions):
                 return not positive, "value"  # "does TF work on my Mac GPU?": "no official macOS GPU support"
             return any(d.kb.lexicon.widen({t}) & own for t in asked) == positive, "value"  # "lacks GPUs?" flips
         if current and positive and _says_all(d, current[0], distinctive):
@@ -227,11 +215,14 @@ def answer(ask: Ask) -> Answer | None:
     for fact in [f for f in status if f.stance == "no" and f not in facts[:1]]:
         d.ev.fact(fact)  # "Theano is dead; any alternative?": why it has a successor comes with it
         current.append(fact.statement)
-    also = d.kb.lexicon.see_also.get(attribute)
+    also, extra = [a for a in [d.kb.lexicon.see_also.get(attribute)] if a], 0
+    if attribute == "backends" and RUNS_ON_WHAT.search(r.text):
+        also = ["platforms", "hardware"]  # "what does Keras run on?": its backends, and then systems and chips
     if also and not r.yesno and not r.parts and not d.asked_values(attribute, framework) and not (
             set(r.tokens) & d.kb.lexicon.generic.get(attribute, frozenset())):  # "which OS…?" names its attribute
-        for fact in d.kb.facts_about(framework, also)[:1]:  # "what does JAX run on?": systems and chips both
+        for fact in [f for a in also for f in d.kb.facts_about(framework, a)[:1]]:  # "what does JAX run on?": systems and chips both
             if fact not in facts[:1]:
+                extra += 1
                 d.ev.fact(fact)
                 current.append(fact.statement)
     if r.parts and facts and ENDED.search(facts[0].statement) and attribute != "successor":
@@ -258,7 +249,7 @@ def answer(ask: Ask) -> Answer | None:
     if change:  # "does it still…?": a change the facts record elsewhere is part of the answer
         d.ev.fact(change)
         # "can TF still use my GPU on native Windows?": the change says no to the value or ends what it names
-        ended = decided and r.polarity > 0 and (_denied(change.statement, d.asked_values(attribute, framework))
+        ended = decided and r.polarity > 0 and (denied(change.statement, d.asked_values(attribute, framework))
                                                  or len(asked_words(d, framework) & fact_words(change)) >= 2)
         current.insert(0, change.statement) if ended else current.append(change.statement)
         if ended:  # "can TF still use my GPU on native Windows?": the change ended it
@@ -278,5 +269,5 @@ def answer(ask: Ask) -> Answer | None:
         lead = ("Yes" if decided else "No") + (", according to the article. " if basis == "article" else ". ")
     verdict = _named_values(d, facts[0], framework) if facts else ()
     if fact_first:
-        return d.finish(lead + " ".join(current), " ".join(article), verdict=verdict, limit=3 if valued else 4)
+        return d.finish(lead + " ".join(current), " ".join(article), verdict=verdict, limit=(3 if valued else 4) + extra)
     return d.finish(lead + " ".join(article[:1]), " ".join(article[1:] + current), limit=4)

@@ -72,6 +72,22 @@ _PAST = re.compile(r"^(?:did|was|were|had)\b")
 WHICH = re.compile(r"\b(which|what)\b(?: \w+){0,3} (frameworks?|ones?|libraries|backends?)\b")
 
 
+_DENIAL = frozenset({"no", "not", "lost", "without", "never", "dropped", "removed", "lacks"})
+_RELEASE = frozenset({"release", "version"})
+
+
+def denied(statement: str, asked: list[str], today: bool = False) -> bool:
+    """Whether the statement denies an asked value: a negation at most three words before it ("no official
+    macOS GPU support", "native Windows lost GPU support"), or, for a question about today, an end before it
+    ("2.10 was the last release with GPU support on native Windows")."""
+    tokens = [t.lower() for t in re.findall(r"[\w.+#-]+", statement)]
+    stemmed = [stems(t)[0] if stems(t) else t for t in tokens]
+    wanted = set(asked)
+    return any(s in wanted and (_DENIAL & set(tokens[max(0, i - 3):i]) or (
+        today and "last" in tokens[max(0, i - 4):i] and _RELEASE & set(tokens[max(0, i - 4):i])))
+        for i, s in enumerate(stemmed))
+
+
 def best_facts(d: Draft, facts: Sequence[Fact], framework: str) -> list[Fact]:
     """The facts in the order the question calls for: the primary (current) one first, unless another
     matches more of the question's own words ("How do I switch the backend?" picks the one on choosing)."""
@@ -84,7 +100,10 @@ def best_facts(d: Draft, facts: Sequence[Fact], framework: str) -> list[Fact]:
     which = bool(WHICH.search(d.r.text))  # "which frameworks can Keras use?": a fact naming them says it
 
     def fit(f: Fact) -> tuple[int, bool, int]:
-        return overlap(d, f, asked), which and bool({v.lower() for v in f.values} & FRAMEWORK_WORDS), phrases(d, f)
+        # "nvidia gpu on native windows?": of facts that say as much, one recording a limit on it settles it
+        said = [t for t in asked if d.kb.lexicon.widen({t}) & fact_words(f)]
+        limit = d.r.yesno and len(said) >= 2 and denied(f.statement, list(d.kb.lexicon.widen(asked)), today=not d.r.versions)
+        return overlap(d, f, asked) + limit, which and bool({v.lower() for v in f.values} & FRAMEWORK_WORDS), phrases(d, f)
     best = max(pool, key=fit)
     first = best if fit(best) > fit(current[0]) else current[0]
     return [first] + [f for f in facts if f is not first]

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from bot.answer import Answer, Table
 from bot.rank import rank
 from bot.routes.draft import Ask, Draft, names, q
-from corpus import Claim
+from corpus import ChartRow, Claim
 from corpus.chunks import slug
 from index.analyzer import FRAMEWORKS, find_frameworks
 
@@ -24,6 +24,8 @@ _ALL = re.compile(r"\b(all (?:six|6|the frameworks|frameworks|of them)|every fra
                   r"each of the (?:six|6))\b")
 CHART = re.compile(r"\b(chart|table|overview|cheat ?sheet|summary|all (?:three|six|the frameworks))\b")
 _OPEN = (None, "definition", "background")
+# a choice between the named ("PyTorch or TensorFlow?", "which one, X or Y?"), not a request to compare them
+_EITHER = re.compile(r"^(?!.*\b(?:compare|comparison|differ\w*|vs\.?|versus|between)\b).*\bor\b")
 
 
 _SOURCE = re.compile(r"\b(?:according to|in|on|from|per|by|going by) (?:the |your )?(?:article'?s? )?(?:chart|table|summary)\b")
@@ -51,14 +53,14 @@ def _with_table(answer: Answer, d: Draft, frameworks: Sequence[str]) -> Answer:
     return dataclasses.replace(answer, tables=(table,))
 
 
-def _ahead(d: Draft, frameworks: Sequence[str]) -> dict[str, list[str]]:
+def _ahead(d: Draft, frameworks: Sequence[str]) -> dict[str, list[tuple[str, ChartRow]]]:
     """For each framework, the chart rows on which it is ahead of the others asked (phrased "faster")."""
-    ahead: dict[str, list[str]] = {f: [] for f in frameworks}
+    ahead: dict[str, list[tuple[str, ChartRow]]] = {f: [] for f in frameworks}
     for row in d.kb.corpus.chart_rows:
         ranking = rank(d.kb, row.attribute, frameworks) if row.rank else None
         if ranking and ranking.row and not ranking.tie:
             for f in (w for w in ranking.winners(1) if w in ahead):  # a ranking may reach past those asked
-                ahead[f].append(d.kb.lexicon.phrasing[row.attribute]["more"])
+                ahead[f].append((d.kb.lexicon.phrasing[row.attribute]["more"], row))
     return ahead
 
 
@@ -70,6 +72,23 @@ def section_claims(d: Draft, frameworks: Sequence[str]) -> list[Claim]:
         return []
     found = [c for c in d.kb.corpus.claims if d.kb.corpus.chunk_of(c.quote).section == section.title]
     return list({c.quote: c for c in found}.values())  # in article order: a set here made quotes depend on hashing
+
+
+def situations(d: Draft, frameworks: Sequence[str] = ()) -> list[str]:
+    """The article's advice by situation ("PyTorch for a beginner"), among `frameworks` (all when none), with
+    its own "everyone's situation is different" passage cited first."""
+    for chunk in d.kb.corpus.chunks:
+        if chunk.document == "article" and "situation" in chunk.text:
+            d.ev.chunk(chunk)
+            break
+    advice = []
+    for name in ("beginner", "industry", "prototyping"):
+        ranking = rank(d.kb, name, frameworks or None)
+        if ranking and not ranking.tie and ranking.winners(1):
+            winners = ranking.winners(1)
+            d.cite_ranking(ranking, winners)
+            advice.append(f"{names(winners)} for {d.label(name)}")
+    return advice
 
 
 def _cite_chart(d: Draft, frameworks: Sequence[str]) -> None:
@@ -120,14 +139,20 @@ def answer(ask: Ask) -> Answer | None:
     if len(columns) < min(2, len(frameworks)) or (not asked and len(columns) < len(frameworks)):  # "tl;dr theano vs cntk"
         return described(d, frameworks)
     ahead = _ahead(d, columns)
-    parts = [f"{f} is {names(words)}" for f, words in ahead.items() if words]
-    if asked:
-        _cite_chart(d, columns)  # "tl;dr", "chart": the summary is read off the chart, so its cells come first
+    parts = [f"{f} is {names([word for word, _ in rows])}" for f, rows in ahead.items() if rows]
+    advice = situations(d, columns) if not asked and _EITHER.search(r.text) else []  # "PyTorch or TensorFlow?"
+    if asked:  # "tl;dr", "chart": the summary is read off the chart, so the cells it names come first
+        for f, rows in ahead.items():
+            for _, row in rows:
+                d.ev.cell(row, f)
+        _cite_chart(d, columns)
     claims = section_claims(d, columns)[:3]
     for claim in claims:
         d.ev.claim(claim)
     _cite_chart(d, columns)
     text = "It depends on what you need. "
+    if advice:
+        text += f"The article's advice by situation: {'; '.join(advice)}. "
     if parts:
         text += "On the article's chart, " + "; ".join(parts) + "."
     if asked:

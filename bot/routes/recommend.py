@@ -11,7 +11,7 @@ from bot.query import Reading
 from bot.rank import rank
 from bot.routes.compare import ranked
 from bot.routes.draft import Ask, Draft, names
-from bot.routes.overview import section_claims
+from bot.routes.overview import section_claims, situations
 
 _OPEN = (None, "definition", "background")
 _CHOICE = re.compile(r"\b(better|best|should|choose|choice|pick|use|learn|worth|new project|go with|start|switch|which|"
@@ -176,17 +176,7 @@ def open_choice(ask: Ask) -> Answer | None:
     if not is_open_choice(r):
         return None
     d = Draft(ask)
-    for chunk in d.kb.corpus.chunks:  # the article's own "it depends" passage comes first
-        if chunk.document == "article" and "situation" in chunk.text:
-            d.ev.chunk(chunk)
-            break
-    advice = []
-    for name in ("beginner", "industry", "prototyping"):
-        ranking = rank(d.kb, name)
-        if ranking and not ranking.tie:
-            winners = ranking.winners(1)
-            d.cite_ranking(ranking, winners)
-            advice.append(f"{names(winners)} for {d.label(name)}")
+    advice = situations(d)
     text = ("It depends on your situation, and the article tells a few apart: " + "; ".join(advice) + ". "
             "Which is yours? Ask, for example, “best for production?” or “best for a beginner?” for a direct answer.")
     return d.finish(text, limit=5)

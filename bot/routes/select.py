@@ -12,6 +12,7 @@ from bot.query import Reading
 from bot.routes import recommend
 from bot.routes.draft import Ask, Draft, names
 from corpus import Fact
+from corpus.facts import MONTHS
 from index.analyzer import FRAMEWORKS
 
 _EARLIEST = re.compile(r"\b(oldest|first|earliest|older|earlier|before|initially|longest|most ancient|ancient)\b")
@@ -36,32 +37,15 @@ def _primary(d: Draft, framework: str, attribute: str) -> Fact | None:
     return current[0] if current else None
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-_DATE = re.compile(r"(?:\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?)?\b(" + "|".join(_MONTHS) + r")\b(?: (\d{1,2}),)? (\d{4})"
-                   r"|\b(19[89]\d|20\d\d)\b", re.IGNORECASE)
-
-
-def _dates(fact: Fact) -> list[tuple[int, int, int]]:
-    """The dates a fact's value names, as (year, month, day); a bare year or month sorts as its start."""
-    found = []
-    for day, month, day_after, year, bare in _DATE.findall(fact.value):
-        if bare:
-            found.append((int(bare), 0, 0))
-        else:
-            found.append((int(year), _MONTHS.index(month.lower()) + 1, int(day or day_after or 0)))
-    return found
-
-
 def _say(when: tuple[int, int, int]) -> str:
     """(2026, 9, 2) as "2 September 2026"; a month or a year alone as just that."""
     year, month, day = when
-    return " ".join(str(p) for p in (day or "", _MONTHS[month - 1].title() if month else "", year) if p)
+    return " ".join(str(p) for p in (day or "", MONTHS[month - 1].title() if month else "", year) if p)
 
 
 def _when(fact: Fact, attribute: str) -> tuple[int, int, int] | None:
     """When the fact's event happened: a latest version by its newest date, a release or an end by its first."""
-    dates = _dates(fact)
+    dates = fact.dates
     if not dates:
         return None
     return max(dates) if attribute == "version" else min(dates)
