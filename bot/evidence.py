@@ -26,6 +26,10 @@ class Evidence:
         self._citations.setdefault(f"{citation.id}|{citation.quote}", citation)
         return citation
 
+    def has(self, citation_id: str) -> bool:
+        """Whether a citation with this id ("fact/keras-backends") was made."""
+        return any(c.id == citation_id for c in self._citations.values())
+
     def claim(self, claim: Claim) -> Citation:
         """Cite an article claim: its quote, in the chunk and section it comes from."""
         chunk = self.kb.corpus.chunk_of(claim.quote)

@@ -307,6 +307,8 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     elif route in ("define", "search") and n >= 1 and has_attribute and r.attribute_score >= 2:
         # "What is TensorFlow Serving?", "How is Keras related to TensorFlow?": an attribute of a framework
         route = "compare" if n >= 2 and r.attribute not in ("backends", "integration") else "attribute"
+    elif route in ("recommend", "compare") and n == 1 and r.parts and r.attribute == "successor":
+        route = "attribute"  # "the best replacement for TorchServe?": what the facts say replaced it, not a ranking
     elif route == "recommend" and n == 1 and has_attribute and r.attribute not in recommend.SITUATIONS and not r.superlative:
         route = "attribute"  # "what should I use instead of TorchServe?": the fact, not a ranking
     elif route == "recommend" and not has_attribute and n >= 2:

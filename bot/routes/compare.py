@@ -8,11 +8,14 @@ from collections.abc import Sequence
 
 from bot.answer import Answer
 from bot.rank import Ranking, rank
-from bot.routes.matching import best_facts
+from bot.routes.matching import asked_words, best_facts, hits, phrases
 from bot.routes.draft import MAX_STATED_CORRECTIONS, Ask, Draft, clause, names
 from index.analyzer import FRAMEWORKS
 
 _OPEN = (None, "definition", "background")
+
+
+_THAN = re.compile(r"\b(?:than|vs\.?|versus|compared?|more|less|better|worse|as \w+ as)\b")
 
 
 def ranked(ask: Ask, frameworks: Sequence[str] | None = None, route: str | None = None, today: bool = False) -> Answer:
@@ -36,7 +39,12 @@ def ranked(ask: Ask, frameworks: Sequence[str] | None = None, route: str | None 
     lead = f"According to {source}, {ordering(d, ranking, polarity)}."
     if r.yesno and r.frameworks:
         subject = r.subject if r.subject in r.frameworks else r.frameworks[0]
-        lead = ("Yes. " if subject in winners and not ranking.tie else "No. ") + lead
+        stances = {ranking.row.stance.get(f) for f in ranking.scores} if ranking.row else set()
+        if ranking.tie and len(stances) == 1 and stances <= {"yes", "no"} and not _THAN.search(r.text):  # "does X have it, and Y?"
+            lead = ("Yes, both. " if (stances == {"yes"}) == (polarity > 0) else "No, neither. ") + lead
+        else:  # "is PyTorch as fast as TensorFlow?" is a yes to a tie
+            even = ranking.tie and bool(re.search(r"\bas \w+ as\b", r.text))
+            lead = ("Yes. " if even or (subject in winners and not ranking.tie) else "No. ") + lead
     support = d.cite_ranking(ranking, winners)
     if today:  # "which framework for my phone app?": the article's pick, then each one's way today
         order = [*winners, *(f for f in (frameworks or FRAMEWORKS) if f not in winners)]
@@ -49,7 +57,24 @@ def ranked(ask: Ask, frameworks: Sequence[str] | None = None, route: str | None 
     for fact in _superseding(d, list(ranking.scores), attribute, stated)[:max(room, 0)]:
         d.ev.fact(fact)  # "PyTorch offers no such framework" was never cited, but the ranking rests on it
         lead += f" The article is {fact.status} here: {clause(fact.statement)}"
+    for fact in what_is_named(d, list(ranking.scores), attribute):
+        d.ev.fact(fact)  # "does PyTorch have a model server like TF Serving?": what became of TorchServe
+        lead += f" {fact.statement}"
     return d.finish(lead, support, verdict=winners)
+
+
+def what_is_named(d: Draft, frameworks: Sequence[str], attribute: str) -> list:
+    """Up to two facts on the attribute that speak to more of the question's own words or phrases than the
+    framework's primary fact does ("a model server" finds TorchServe's), the current one first."""
+    found = []
+    for f in frameworks:
+        asked = asked_words(d, f) - d.kb.lexicon.generic.get(attribute, frozenset())
+        facts = d.kb.facts_about(f, attribute)
+        fit = {x.id: (hits(d, asked, x), phrases(d, x)) for x in facts}
+        primary = fit[facts[0].id] if facts and facts[0].primary else (0, 0)
+        found += [(-fit[x.id][0], -fit[x.id][1], x.id.endswith("-history"), x.id, x) for x in facts[1:]
+                  if fit[x.id] > primary and fit[x.id][0] >= 2 and not d.ev.has(f"fact/{x.id}")]
+    return [x for *_, x in sorted(found)[:2]]
 
 
 def _current(d: Draft, framework: str, attribute: str) -> list:
@@ -140,11 +165,14 @@ def now_view(ask: Ask, frameworks: Sequence[str] | None) -> Answer | None:
     else:
         lead = f"Today, the current facts do not rank {names(list(frameworks or facts))} on {label}; they say:"
     lead += " " + " ".join(x.statement for x in facts.values())
+    for fact in what_is_named(d, list(facts), attribute):
+        d.ev.fact(fact)  # "does PyTorch still lack a model server?": what became of TorchServe
+        lead += f" {fact.statement}"
     ranking = rank(d.kb, attribute, frameworks)
     support = ""
     if ranking and not ranking.tie:
         support = f"The article's dated view: {ordering(d, ranking, r.polarity)}. " + d.cite_ranking(ranking, ranking.winners(r.polarity))
-    return d.finish(lead, support, verdict=verdict, limit=5)
+    return d.finish(lead, support, verdict=verdict, limit=7)
 
 
 def answer(ask: Ask) -> Answer | None:

@@ -6,6 +6,7 @@ import re
 
 from bot.answer import Answer
 from bot.query import read
+from bot.routes import compare
 from bot.routes.draft import Ask, Draft, q
 from bot.routes.tense import YEAR
 from index.analyzer import FRAMEWORKS
@@ -38,8 +39,11 @@ def recheck(ask: Ask) -> Answer | None:
         said = "; ".join(q(ref.split(":", 2)[-1] if ref.startswith("chart:") else ref) for f in changed for ref in f.corrects[:1])
         lead = (f"No, not any more: that came from the article, and the current facts correct it on "
                 f"{d.label(attribute)}.")
-        body = " ".join(f.statement for f in changed[:3])
-        return d.finish(lead, f"{body} (The article said {said}.)" if said else body, limit=3)
+        named = compare.what_is_named(d, frameworks, attribute)  # "a model server like TF Serving?": TorchServe's fate
+        for fact in named:
+            d.ev.fact(fact)
+        body = " ".join(f.statement for f in changed[:3] + named)
+        return d.finish(lead, f"{body} (The article said {said}.)" if said else body, limit=3 + len(named))
     lead = f"Yes, as far as the current facts go: nothing in them contradicts the article on {d.label(attribute)}."
     return d.finish(lead, " ".join(f.statement for f in facts[:3]), limit=3)
 
@@ -62,8 +66,11 @@ def reasons(ask: Ask) -> Answer | None:
     fresh = [x for f in frameworks for a in dict.fromkeys((attribute, "maintenance", "successor"))
              for x in d.kb.facts_about(f, a) if f"fact/{x.id}" not in said and not x.id.endswith("-history")
              and (a == attribute or any(m.stance == "no" for m in d.kb.facts_about(f, "maintenance")[:1]))]  # an end explains itself
-    facts = fresh[:2] or [x for f in frameworks for x in d.kb.facts_about(f, attribute)[:1]]
-    for fact in facts[:2]:
+    # one per framework first: "which are discontinued?" "why?" explains each of them
+    place = {x.id: sum(1 for y in fresh[:i] if y.framework == x.framework) for i, x in enumerate(fresh)}
+    fresh.sort(key=lambda x: place[x.id])
+    facts = fresh[:max(2, len(frameworks))] or [x for f in frameworks for x in d.kb.facts_about(f, attribute)[:1]]
+    for fact in facts:
         d.ev.fact(fact)
     if not explaining and not facts:
         return None
@@ -71,8 +78,8 @@ def reasons(ask: Ask) -> Answer | None:
     if explaining:
         parts.append("The article's reasons: " + " ".join(q(c.quote) + "." for c in explaining))
     if facts:
-        parts.append("What the current facts add: " + " ".join(f.statement for f in facts[:2]))
-    return d.finish(" ".join(parts), limit=4)
+        parts.append("What the current facts add: " + " ".join(f.statement for f in facts))
+    return d.finish(" ".join(parts), limit=2 + len(facts))
 
 
 _WHEN = re.compile(r"^(?:and |so |ok |okay |but )?(?:when|since when|what year|which year|what date|in what year)"

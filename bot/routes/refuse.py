@@ -9,7 +9,9 @@ from bot.answer import Answer
 from bot.lexicon import stems
 from bot.query import read
 from bot.routes.draft import Ask, Draft, names
+from bot.routes.matching import fact_words
 from index.analyzer import FRAMEWORKS, find_uncovered
+from corpus import Fact
 
 HELP_TEXT = (
     "I answer questions about choosing a deep-learning framework (PyTorch, TensorFlow, Keras, Theano, JAX "
@@ -95,6 +97,26 @@ def _known_part(ask: Ask, unknown: list[str]) -> tuple[Answer, bool] | None:
 _COMPARE_ASKED = re.compile(r"\b(?:compare|comparison|vs\.?|versus|differences?|differ)\b")
 
 
+def _said_of_known(ask: Ask, known: str, unknown: str) -> bool:
+    """Whether a question naming both is about the covered framework: it comes first ("Keras used to run on
+    MXNet?"), or a fact about it says every other word asked ("Amazon had an MXNet fork of Keras?")."""
+    text = ask.reading.text.lower()
+    if text.find(known.lower()) < text.find(unknown.lower()):
+        return True
+    lexicon = ask.kb.lexicon
+    domain = lexicon.named | set().union(*lexicon.values.values())
+    asked = {t for t in ask.reading.terms if t in domain} - set(stems(f"{known} {unknown}"))
+    return bool(asked) and any(all(lexicon.widen({t}) & fact_words(f) for t in asked)
+                               for f in _mentions(ask, [unknown], [known]) if f.framework == known)
+
+
+def _mentions(ask: Ask, unknown: list[str], known: list[str]) -> list[Fact]:
+    """Facts about covered frameworks that name the uncovered ones ("Caffe2 was merged into PyTorch"), those
+    about a framework asked first ("what about Flax?" after JAX: JAX's fact)."""
+    found = [f for f in ask.kb.corpus.facts if any(set(stems(n)) <= {t for v in f.values for t in stems(v)} for n in unknown)]
+    return sorted(found, key=lambda f: f.framework not in known)
+
+
 def uncovered(ask: Ask) -> Answer | None:
     """A question naming a framework the corpus does not cover: say so, naming it, with no verdict."""
     unknown = find_uncovered(ask.reading.text)
@@ -107,8 +129,9 @@ def uncovered(ask: Ask) -> Answer | None:
     valued = set().union(*ask.kb.lexicon.values.values())  # words of the facts' values
     mentioned = all(set(stems(name)) <= valued for name in unknown)
     related = any(cues.search(ask.reading.text) for cues, _ in ask.kb.corpus.relations.cues.values())  # "part of JAX?"
-    if len(known) == 1 and not _CHOICE_OR_COMPARISON.search(ask.reading.text) and mentioned and ask.reading.yesno and not related:
-        return None  # "Keras used to run on MXNet, right?": a fact about a covered framework names it
+    if len(known) == 1 and not _CHOICE_OR_COMPARISON.search(ask.reading.text) and mentioned and ask.reading.yesno and not related and (
+            _said_of_known(ask, known[0], unknown[0])):
+        return None  # "Keras used to run on MXNet, right?": a fact about a covered framework names it ("is Flax good?" is about Flax)
     them = "it" if len(unknown) == 1 else "them"
     if known and not (mentioned and len(known) == 1 and not _CHOICE_OR_COMPARISON.search(ask.reading.text)):
         text = f"I don't know {names(unknown)}: the corpus does not cover {them}, so I can't compare {them} with {names(known)}."
@@ -122,11 +145,11 @@ def uncovered(ask: Ask) -> Answer | None:
         text += f" Ask me about {names(known)} on its own, or compare {names(FRAMEWORKS[:3], 'or')}."
         d = Draft(ask, "compare" if _COMPARE_ASKED.search(ask.reading.text) else "search")  # "compare caffe and keras"
         ended = [f for k in known for f in ask.kb.facts_about(k, "maintenance")[:1] if f.stance == "no"]
-        for fact in ended:  # "Does ML.NET support CNTK?": that CNTK itself has ended is worth knowing
+        merged = [f for f in _mentions(ask, unknown, known) if f.attribute == "integration"][:1]
+        for fact in ended + merged:  # "Does ML.NET support CNTK?": that CNTK itself has ended is worth knowing
             d.ev.fact(fact)
-        return d.finish(text + "".join(f" Note: {f.statement}" for f in ended), confidence=0.3, limit=len(ended))
-    mention = [f for f in ask.kb.corpus.facts if any(set(stems(n)) <= {t for v in f.values for t in stems(v)} for n in unknown)]
-    mention.sort(key=lambda f: f.framework not in known)  # "what about Flax?" after JAX: JAX's fact first
+        return d.finish(text + "".join(f" Note: {f.statement}" for f in ended + merged), confidence=0.3, limit=len(ended + merged))
+    mention = _mentions(ask, unknown, known)
     if mention and not _CHOICE_OR_COMPARISON.search(ask.reading.text):  # "What happened to Caffe2?"
         d = Draft(ask, "search")
         d.ev.fact(mention[0])
