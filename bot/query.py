@@ -23,6 +23,7 @@ _SUPERLATIVE = re.compile(
     r"\b(\w+est|best|worst|most|least|number one|top|which (?:framework|library|one|tool)s?|of (?:the|all) (?:three|3|them|these|frameworks))\b")
 _NOT_SUPERLATIVE = {"interest", "latest", "test", "request", "suggest", "honest", "rest", "forest", "west", "guest", "contest", "modest", "harvest", "manifest"}
 # Slack-style openers that carry no meaning: "@here quick q -", "#Question:", "hey team,".
+_NEWEST_OF = re.compile(r"\b(?:newest|latest|most recent|current)\s+(?!one\b|framework|library|of\b)[a-z][\w.-]*\s*(?:\?|$|and\b|,|version|release)")
 _THE_AGED_ONE = re.compile(r"\bthe (?:old|older|oldest|new|newer|newest) (?:one|ones|framework|library)\b")
 _NOISE = re.compile(
     r"^(?:(?:@here|@channel|@everyone|@\w+|-+|#?question\s*:|q\s*:|quick q(?:uestion)?|hey|hi|hello|ok|okay|so|well|"
@@ -200,6 +201,11 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     if attribute in ("platforms", "maintenance", None) and (_names_framework(_RUNS_ON_FRAMEWORK, text) or (
             frameworks == ("Keras",) and RUNS_ON_WHAT.search(text))):  # "can Keras run on PyTorch?"
         attribute, score = "backends", max(score, 2)
+    if attribute == "developer" and re.match(r"(?:\W*\w+\W+)?when (?:was|were|did|is)\b", text) and re.search(
+            r"\b(?:created|made|built|born|founded|written|invented)\b", text):
+        attribute = "released"  # "when was Keras created?" asks when, not by whom
+    if attribute in ("released", None) and len(frameworks) == 1 and _NEWEST_OF.search(text):
+        attribute, score = "version", max(score, 3)  # "what's the newest TensorFlow?" is its newest version, not when it came out
     if attribute == "released" and WHEN_TO.search(text):  # "when to choose TensorFlow?" asks in which situation
         attribute, score = _attribute(tuple(t for t in stems(text) if t != "when"), lexicon)
     head = _NOISE.sub("", text) or text

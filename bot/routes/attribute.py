@@ -52,6 +52,7 @@ def _says_all(d: Draft, fact: Fact, asked: set[str]) -> bool:
             and not _NEGATED.search(fact.statement))
 
 
+_WAY = re.compile(r"^(?:is|are) there (?:a |an |any )?(?:\w+ )?(?:way|option|means|method)s? (?:to|of)\b")
 _EVERY = re.compile(r"^(?!.*\bor\b).*(?:\band\b|,)")  # values listed with "and", none with "or"
 
 
@@ -97,6 +98,9 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
             return False, "value"  # "is TorchScript the recommended way?": it is deprecated
         if said and current and any(w in current[0].statement.lower() for w in said):
             return True, "value"  # "TorchScript is deprecated in recent releases?": the fact says deprecated
+        if positive and _WAY.match(d.r.text) and current and d.r.parts and not _NEGATED.search(current[0].statement) and all(
+                set(stems(p)) <= fact_words(current[0]) for p in d.r.parts):
+            return True, "fact"  # "is there a simple way to use MPS on an M1?": the fact on MPS says how
         asked = set(d.asked_values(attribute, framework)) or distinctive
         return (True, "value") if current and _says_all(d, current[0], asked) else (None, "value")
     own = d.kb.facts_about(framework, attribute)
@@ -195,7 +199,9 @@ def answer(ask: Ask) -> Answer | None:
             t for v in facts[0].values for t in stems(v)}:
         facts = [primary] + [f for f in facts if f is not primary]  # "made by Google?" No: who did make it leads
     corrected = [f for f in facts if f.status and basis == "article"]
-    if decided is not None and r.now and corrected:
+    if decided is not None and r.now and corrected and _says_all(d, corrected[0], set(r.terms) - {framework.lower()}):
+        decided, basis = r.polarity > 0, "fact"  # "is Keras still multi-backend?": the current fact says just that
+    elif decided is not None and r.now and corrected:
         decided, basis = not decided, "now"  # the article's rating is flagged as dated: today it is the reverse
     if decided is not None:  # quote first what agrees with the answer
         agrees = "yes" if decided == (r.polarity > 0) else "no"

@@ -12,7 +12,7 @@ from bot.routes.matching import fact_raw, hits
 from bot.routes.tense import CHANGE_WORDS, YEAR, records_change
 from corpus import Fact
 
-_WHEN = re.compile(r"^(?:(?:and|so|ok) )?(?:when|since when|what year|which year|in (?:what|which) (?:year|(?:\w+ )?"
+_WHEN = re.compile(r"^(?:(?:and|so|ok) )?(?:when|since when|since (?:what|which) (?:\w+ )?(?:version|release)|what year|which year|in (?:what|which) (?:year|(?:\w+ )?"
                    r"(?:version|release))|(?:what|which) (?:\w+ )?(?:version|release)|what date|how long ago)\b")
 # "when did Keras 3 come out, and which backends…?" asks two things: the multi-part answerer's
 _SECOND = re.compile(r"(?:,|\band\b)\s*(?:what|which|who|how|where|why|is|are|does|do|can)\b")

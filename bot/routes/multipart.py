@@ -11,13 +11,17 @@ from bot.query import Reading, read
 from bot.routes.draft import Ask
 from index.analyzer import find_frameworks
 
-_SPLIT = re.compile(r"\s*(?:\band\b|\balso\b|[+&;?,]|:\s|\s-+\s|(?<=[a-z])\.\s)\s*")  # a piece with no attribute of its own is dropped
+_SPLIT = re.compile(r"\s*(?:\band\b|\balso\b|[+&;?,]|:\s|\s-+\s|(?<=[a-z])\.\s|(?:^|\s)\d[.)]\s)\s*")  # a piece with no attribute of its own is dropped
 _CONDITION = re.compile(r"^(if|since|because|given|as|assuming|now that)\b")
 _DEFINE = re.compile(r"^(what is|what's|whats|wat is|wats|what are|who is|tell me about|what(?= \S+$)|"
+                     r"what does (?:the |its )?name\b|why is it (?:called|named)|where does (?:the |its )?name\b|"
                      r"what(?= (?:it|they|its) (?:is |are )?(?:for|used for|good for)\b))\b")  # "what jax", "what's it for"
+_NAME = re.compile(r"^(?:what does (?:the |its )?name|why is it (?:called|named)|where does (?:the |its )?name)\b")
 _OPEN = (None, "definition", "background")
 
 
+_WHEN_OF_IT = re.compile(r"^(?:since (?:which|what) (?:\w+ )?(?:version|release)|since when|in (?:which|what) (?:\w+ )?(?:version|release)|"
+                         r"(?:from|as of) (?:which|what) (?:\w+ )?(?:version|release))\W*$")
 _QUESTION = re.compile(r"^(what|which|who|when|where|why|how|is|are|was|were|does|do|did|can|could|has|have)\b")
 
 
@@ -25,7 +29,8 @@ def _kind(part: Reading) -> str | None:
     # A weak cue ("learn") makes a part of its own only when the part is worded as a question.
     if part.attribute not in _OPEN and (part.attribute_score >= 3 or _QUESTION.match(part.text)):
         return part.attribute
-    return "definition" if _DEFINE.match(part.text) and (part.frameworks or part.pronoun) else None  # "what's it for"
+    named = part.frameworks or part.pronoun or bool(_NAME.match(part.text))  # "…and what does the name mean?"
+    return "definition" if _DEFINE.match(part.text) and named else None  # "what's it for"
 
 
 def parts(ask: Ask) -> list[Reading]:
@@ -37,13 +42,17 @@ def parts(ask: Ask) -> list[Reading]:
     if any(x.rstrip().endswith("?") for x in sentences):  # "We used Theano. Is it dead? Any fork?": the questions
         text = " ".join(x for x in sentences if x.rstrip().endswith("?") or _QUESTION.match(x))
     # "If TorchServe is gone, what else is there?": a condition is not a question of its own
-    pieces = [p for p in _SPLIT.split(text) if p and p.strip(" :,.-") and not _CONDITION.match(p)]
+    pieces = [p for p in _SPLIT.split(text) if p and p.strip(" :,.-") and (_WHEN_OF_IT.match(p) or not _CONDITION.match(p))]
+    # "does PyTorch support TensorBoard, and since which version?": the when is of the part before
+    since = {f"{p} {pieces[i - 1]}" for i, p in enumerate(pieces) if i and _WHEN_OF_IT.match(p)}
+    pieces = [f"{p} {pieces[i - 1]}" if i and _WHEN_OF_IT.match(p) else p for i, p in enumerate(pieces)]
     if len(pieces) < 2:
         return [ask.reading]
     asked, kinds = [], []
     for piece in pieces:  # a kind asked twice ("…is it alive, what's the fork?") is answered once
         r = read(piece, lexicon)
         kind = _kind(r)
+        kind = f"when {kind}" if kind and piece in since else kind  # "…, since which version?" asks a new thing
         if kind and kind not in kinds:
             asked.append((r, _last_named(ask.own.text[:ask.own.text.find(piece)])))
             kinds.append(kind)

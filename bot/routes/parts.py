@@ -27,7 +27,8 @@ def parts_apart(ask: Ask) -> Answer | None:
                      key=lambda f: (part not in " ".join(f.values).lower(), _position(part, f.statement),
                                     f.id.endswith("-history"), f.id))
         told += own[:1]
-    if len(told) < 2:
+    both = told and all(set(stems(p)) - FRAMEWORK_WORDS <= fact_raw_stems(told[0]) for p in d.r.parts)
+    if len(told) < 2 and not both:  # one fact telling them apart ("DDP is faster than DataParallel") will do
         return None
     for fact in told:
         d.ev.fact(fact)

@@ -73,5 +73,6 @@ def ended_fact(d: Draft, framework: str, facts: Sequence[Fact]) -> Fact | None:
     """The first fact, or a later one on what the question names ("Is PyTorch Mobile still supported?"), that
     records an end for a present-tense question."""
     named = (set(d.r.terms) - {framework.lower()}) | {t for p in d.r.parts for t in stems(p)}
-    about = list(facts[:1]) + [f for f in facts[1:] if named & fact_words(f)]
+    # a past end a current fact took back ("multi-backend Keras ended in 2.4": Keras 3 is multi-backend again) is history
+    about = [f for f in list(facts[:1]) + [f for f in facts[1:] if named & fact_words(f)] if not f.id.endswith("-history")]
     return next((f for f in about if still_ended(d, f) is not None), None)
