@@ -82,7 +82,7 @@ _LIKE_THAT = re.compile(r"\b(like (?:that|this|it)|the same(?: thing)?|something
 _HOWTO = re.compile(r"(^how (?:do|can|should|would|to)\b|\bhow to\b|\bhow\?$|^(?:is|are) there (?:a|any) way)")
 # "does TF run on Windows?" "with gpu?": the follow-up narrows the last question, whose words still count (so
 # do they for "what replaced it?" after "does PyTorch have a mobile runtime?")
-_NARROWING = re.compile(r"^(?:and |but |ok |so )?(?:with|on|using|via|without|in|for|under) [\w.+#-]+(?: [\w.+#-]+)?\W*$")
+_NARROWING = re.compile(r"^(?:and |but |ok |so )?(?:with|on|using|via|without|in|under) [\w.+#-]+(?: [\w.+#-]+)?\W*$")
 _DIFFER = re.compile(r"\b(?:differ\w*|difference|compare|vs|versus)\b")
 _COMPARE_IT = re.compile(r"\b(compare|compared|comparison|vs\.?|versus|against|than|differ\w*|stack up|why not|instead of|rather than)\b")
 
@@ -186,7 +186,9 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
     elif r.frameworks:
         # "is it part of TensorFlow?" after JAX: "it" stays, TensorFlow joins
         asked_of_it = r.pronoun and bool(_IT_ASKED.match(r.text)) and not set(r.frameworks) & set(before.frameworks)
-        joined = (ctx.route == "compare" and len(r.frameworks) == 1) or comparative or asked_of_it
+        # "which backends does Keras have?" "and Theano and CNTK?": they are asked as Keras's backends
+        backends_of_it = before.attribute in ("backends", "integration") and not r.attribute and before.frameworks == ("Keras",)
+        joined = (ctx.route == "compare" and len(r.frameworks) == 1) or comparative or asked_of_it or backends_of_it
         it = (before.subject,) if asked_of_it and before.subject in before.frameworks else before.frameworks or (
             ctx.verdict if comparative else ())  # "which came out of Facebook?" "compare it with TF": it is the pick
         frameworks = tuple(dict.fromkeys(it + r.frameworks)) if joined else r.frameworks
@@ -201,7 +203,10 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
         frameworks = ctx.verdict
     # "and when?" after "did Microsoft stop CNTK?" asks when it stopped, not when it came out
     when_only = r.attribute == "released" and r.attribute_score <= 1 and before.attribute in _EVENTS
-    own_attribute = r.attribute not in (None, "definition", "background") and not when_only
+    # "and the Microsoft one?": the company names the framework, not what is asked of it
+    named_one = bool(referred) and r.attribute_score <= 2 and any(
+        w and w not in _NOT_A_NAME for pair in _THE_X_ONE.findall(r.text) for w in pair)
+    own_attribute = r.attribute not in (None, "definition", "background") and not when_only and not named_one
     whole = bool(re.match(r"(?:ok |so |and )?(?:tell me (?:more )?about|more about|what is|what's)\b", r.text))
     attribute = r.attribute if own_attribute else None if whole else before.attribute  # "tell me more about the old one"
     if frameworks == ("Keras",) and attribute in ("platforms", None) and RUNS_ON_WHAT.search(r.text):
@@ -209,7 +214,7 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
     polarity = r.polarity if own_attribute else before.polarity
     # "Is Keras easy to use?" "and PyTorch?" stays yes/no; "and when?" does not
     yesno = r.yesno or (before.yesno and len(r.tokens) <= 4 and not _WH.search(r.text))
-    if len(frameworks) == 2 and attribute in ("backends", "integration") and yesno:
+    if len(frameworks) >= 2 and attribute in ("backends", "integration") and (yesno or frameworks[0] == "Keras"):
         route = "attribute"  # "is Keras part of TF?" "can it run on PyTorch too?": about Keras's backends
     elif len(frameworks) >= 2 and (ctx.route in ("compare", "recommend", "attribute") or comparative):
         route = "compare"

@@ -7,7 +7,7 @@ import re
 from bot.answer import Answer
 from bot.query import read
 from bot.routes import compare
-from bot.routes.draft import Ask, Draft, q
+from bot.routes.draft import Ask, Draft, names, q
 from bot.routes.tense import YEAR
 from index.analyzer import FRAMEWORKS
 
@@ -120,3 +120,34 @@ def now_again(ask: Ask) -> Answer | None:
     if again.attribute != before.attribute:
         return None
     return ask.part(ask, again)
+
+
+_ARTICLE_SAYS = re.compile(r"\b(?:what|how) (?:does|did|do) (?:the |that |your )?(?:article|chart|post|blog)\b"
+                           r"|\b(?:and|but|what about|how about) (?:the |that )?(?:article|chart)(?:'s (?:view|take))?\W*$"
+                           r"|\baccording to (?:the |that )?(?:article|chart)\W*$")
+
+
+def article_view(ask: Ask) -> Answer | None:
+    """"and what does the article say?": the article's own words on the last question (its chart cell and
+    sentences), with a note where the current facts correct them."""
+    if ask.context is None or not _ARTICLE_SAYS.search(ask.own.text) or ask.own.frameworks or ask.own.attribute:
+        return None
+    before = ask.context.reading
+    attribute = before.attribute if before.attribute not in _OPEN else "definition"
+    d = Draft(ask, ask.context.route, before)
+    frameworks = list(before.frameworks or ask.context.verdict)
+    row = d.kb.rows.get(attribute)
+    cells = [f for f in frameworks if row and f in row.cells]
+    for f in cells:
+        d.ev.cell(row, f)
+    claims = [c for c in d.kb.claims_about(attribute) if not frameworks or set(frameworks) & set(c.frameworks)][:2]
+    for claim in claims:
+        d.ev.claim(claim)
+    if not cells and not claims:
+        return d.finish(f"The article says nothing on {d.label(attribute)} of {names(frameworks) or 'them'}.", confidence=0.5)
+    said = []
+    if cells and row:
+        said.append(f"The article's chart ({row.label}): " + "; ".join(f"{f} {q(row.cells[f])}" for f in cells) + ".")
+    if claims:
+        said.append("The article says: " + " ".join(q(c.quote) + "." for c in claims))
+    return d.finish(" ".join(said), limit=len(cells) + len(claims))

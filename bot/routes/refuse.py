@@ -26,8 +26,8 @@ OUT_OF_SCOPE_TEXT = (
 )
 # Requests to write code or to advise a purchase: not what the corpus can answer, framework or not.
 NOT_OURS = re.compile(
-    r"^(?:please |pls |can you |could you |would you )?(?:write|code|implement|generate)\b(?!.*\b(?:comparison|table|"
-    r"summary|overview|list|chart)\b)|^(?:please |pls |can you |could you )?(?:build|create|make) (?:me |us )?(?:\w+ ){0,3}"
+    r"^(?:please |pls |(?:can|could|would) (?:you|u) )?(?:write|code|implement|generate)\b(?!.*\b(?:comparison|table|"
+    r"summary|overview|list|chart|strategy|plan|migration|migrate|legacy|upgrade)\b)|^(?:please |pls |(?:can|could) (?:you|u) )?(?:build|create|make) (?:me |us )?(?:\w+ ){0,3}"
     r"(?:model|network|cnn|rnn|lstm|gan|transformer|classifier|script|program|app|function|layer)s?\b|"
     r"\b(?:give me|show me|send me|paste) (?:the |some )?(?:code|snippet|script)\b|"
     r"\b(?:buy|buying|purchase|purchasing|shopping for|laptops?|workstations?)\b|"

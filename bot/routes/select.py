@@ -78,6 +78,34 @@ def _by_date(d: Draft, candidates: list[str], attribute: str, ended: bool) -> An
     return d.finish(lead, " ".join(dated[f][1].statement for f in winners), verdict=winners, limit=4)
 
 
+_BOUND = re.compile(r"\b(before|prior to|until|till|by|after|since|from)\s+((?:19|20)\d\d)\b")
+
+
+def _by_year(d: Draft, candidates: list[str], attribute: str, ended: bool) -> Answer | None:
+    """"Which stopped before 2020?", "which came out after 2016?": every framework whose date is on that side
+    of the year (for an end, only those that ended)."""
+    bound = _BOUND.search(d.r.text)
+    if not bound:
+        return None
+    word, year = bound.group(1), int(bound.group(2))
+    test = {"after": year.__lt__, "since": year.__le__, "from": year.__le__}.get(word, year.__gt__)
+    dated = {}
+    for framework in candidates:
+        fact = _primary(d, framework, attribute)
+        when = _when(fact, attribute) if fact and (not ended or fact.stance == "no") else None
+        if when:
+            dated[framework] = (when, fact)
+    winners = [f for f, (when, _) in dated.items() if test(when[0])]
+    for framework in winners:
+        d.ev.fact(dated[framework][1])
+    if not winners:
+        return d.finish(f"None of them, according to the curated facts ({bound.group(0)}).", verdict=(), limit=0)
+    verb = "ended" if ended else "came out"
+    said = "; ".join(f"{f} {dated[f][0][0]}" for f in winners)
+    return d.finish(f"{names(winners)} {verb} {bound.group(0)}, according to the curated facts ({said}).",
+                    " ".join(dated[f][1].statement for f in winners), verdict=winners, limit=len(winners))
+
+
 def _by_stance(d: Draft, candidates: list[str], attribute: str) -> Answer | None:
     """"Which are still maintained?" (or, asked negatively, "which are dead?"): facts that take a stance."""
     want = "yes" if d.r.polarity > 0 else "no"
@@ -202,9 +230,11 @@ def _pick(ask: Ask, anything: bool) -> Answer | None:
     if found is not None:
         return found
     if attribute in ("released", "version"):
-        return _by_date(d, candidates, attribute, ended=False) or which_have(d, candidates, attribute)
+        return (_by_year(d, candidates, attribute, ended=False) or _by_date(d, candidates, attribute, ended=False)
+                or which_have(d, candidates, attribute))
     if attribute == "maintenance":
-        return _by_date(d, candidates, attribute, ended=True) or _by_stance(d, candidates, attribute)
+        return (_by_year(d, candidates, attribute, ended=True) or _by_date(d, candidates, attribute, ended=True)
+                or _by_stance(d, candidates, attribute))
     if attribute in d.kb.lexicon.generic and not d.kb.lexicon.ordered(attribute):
         return which_have(d, candidates, attribute)
     # a value no attribute's cue words include ("C#"; not "API" or "simplest", which ask how they rank)

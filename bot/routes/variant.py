@@ -6,6 +6,7 @@ import re
 
 from bot.answer import Answer
 from bot.lexicon import stems
+from bot.query import Reading
 from bot.routes.draft import NOT_SETTLED, POSSIBLE, Ask, Draft
 from bot.routes.matching import fact_raw, fact_words
 from bot.routes.tense import still_ended
@@ -18,14 +19,25 @@ _NAMES = frozenset(f.lower() for f in FRAMEWORKS)
 
 
 def _score(d: Draft, fact: Fact, asked: set[str]) -> tuple[int, int]:
-    return len(set(d.r.versions) & fact_raw(fact)), len(asked & fact_words(fact))
+    versions = set(d.r.versions) | {v.rsplit(".", 1)[0] for v in d.r.versions if v.count(".") >= 2}  # 2.16.1 is a 2.16
+    return len(versions & fact_raw(fact)), len(asked & fact_words(fact))
+
+
+def _paired(r: Reading) -> bool:
+    """"make Keras 2 available for TF 2.16.1": versions of two frameworks say more than a weak attribute word."""
+    return len(r.versions) >= 2 and len(r.frameworks) >= 2 and r.attribute_score <= 3
+
+
+def paired(ask: Ask) -> Answer | None:
+    """The facts naming the versions of two frameworks asked together; before relations are tried."""
+    return answer(ask) if _paired(ask.reading) else None
 
 
 def answer(ask: Ask) -> Answer | None:
     """The facts naming the asked versions, most of them and most of the question's words first; declines
     a question with no version, or one on an attribute that has its own answerer."""
     r = ask.reading
-    if not r.versions or r.attribute not in _OPEN:
+    if not r.versions or (r.attribute not in _OPEN and not _paired(r)):
         return None
     d = Draft(ask, "attribute")
     asked = d.kb.lexicon.widen(set(r.terms)) - _NAMES
