@@ -23,6 +23,7 @@ _SUPERLATIVE = re.compile(
     r"\b(\w+est|best|worst|most|least|number one|top|which (?:framework|library|one|tool)s?|of (?:the|all) (?:three|3|them|these|frameworks))\b")
 _NOT_SUPERLATIVE = {"interest", "latest", "test", "request", "suggest", "honest", "rest", "forest", "west", "guest", "contest", "modest", "harvest", "manifest"}
 # Slack-style openers that carry no meaning: "@here quick q -", "#Question:", "hey team,".
+_WHICH_DID_MAKE = re.compile(r"\bwhich (?:one |ones |framework |frameworks )?(?:did|does) [\w .'-]{1,40}? (?:make|build|create|develop|write|invent)\b")
 _NEWEST_OF = re.compile(r"\b(?:newest|latest|most recent|current)\s+(?!one\b|framework|library|of\b)[a-z][\w.-]*\s*(?:\?|$|and\b|,|version|release)")
 _THE_AGED_ONE = re.compile(r"\bthe (?:old|older|oldest|new|newer|newest) (?:one|ones|framework|library)\b")
 _NOISE = re.compile(
@@ -36,15 +37,19 @@ _TAG = re.compile(
 # A statement with a question mark ("PyTorch is easier to debug than TensorFlow?") asks yes or no.
 _STATEMENT_VERB = re.compile(
     r"\b(is|are|was|were|has|have|had|can|does|do|did|will|belongs?|owned|owns|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
+    r"came from|comes? from|made by|built by|created by|developed by|written in|"
     r"requires?|got|gets|comes? with|ships?|became|stays?|remains?|possible|supported|available|dead|alive|true|"
     r"free|deprecated|maintained|a thing|worth it|ok|okay|good|fine|suitable|enough|ready|same as|the same|"
     r"identical|part of|than)\b|\s==?\s")  # "keras = tf?", "torch same as pytorch?"
+# a statement that denies ("Keras 3 won't support Theano, right?"): agreeing with it is a yes
+_DENIED = re.compile(r"\b(?:won'?t|will not|doesn'?t|does not|isn'?t|is not|can'?t|cannot|can not|no longer|never|aren'?t|are not)\b")
 _FRAGMENT = re.compile(r"\b(?:on|with|for|under|without|in|via|inside)\b")
 _WH_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|compare|tell|list|show|explain|give)\b")
 _FRAMEWORK_TOKENS = frozenset(f.lower() for f in FRAMEWORKS)
 _WH_WORD = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
 _NOW = re.compile(
     r"\b(today|now|nowadays|still|these days|currently|current|anymore|any more|in 202\d|this year|at present|rn|atm|"
+    r"belongs? to|owned by|owns|run by|controlled by|in charge of|"
     r"as of now|right now|at the moment|modern|present day|yet|continues?|continuing|keep|next year|going forward|"
     r"from now on|in the future|long[- ]term)\b")
 # "switch the backend to torch", "backend not switching": choosing Keras's backend
@@ -201,6 +206,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
     if attribute in ("platforms", "maintenance", None) and (_names_framework(_RUNS_ON_FRAMEWORK, text) or (
             frameworks == ("Keras",) and RUNS_ON_WHAT.search(text))):  # "can Keras run on PyTorch?"
         attribute, score = "backends", max(score, 2)
+    if _WHICH_DID_MAKE.search(text):
+        attribute, score = "developer", max(score, 4)  # "which one did Microsoft Research make?" is by whom, not research
     if attribute == "developer" and re.match(r"(?:\W*\w+\W+)?when (?:was|were|did|is)\b", text) and re.search(
             r"\b(?:created|made|built|born|founded|written|invented)\b", text):
         attribute = "released"  # "when was Keras created?" asks when, not by whom
@@ -278,7 +285,8 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         frameworks=frameworks,
         attribute=attribute,
         attribute_score=score,
-        polarity=_polarity(stems(last) if last != head else tokens, attribute, lexicon),  # the asked sentence's
+        polarity=-1 if _TAG.search(last) and _DENIED.search(_TAG.sub("", last)) else  # "won't support Theano, right?"
+        _polarity(stems(last) if last != head else tokens, attribute, lexicon),  # the asked sentence's
         yesno=yesno,
         superlative=bool(superlatives) and len(frameworks) != 2,
         followup=bool(_FOLLOWUP_START.match(head)),

@@ -79,7 +79,7 @@ def _foreign_subject(r: Reading, known: frozenset[str]) -> bool:
 
 # "Does PyTorch have anything like that?": the same thing as before, for another framework.
 _LIKE_THAT = re.compile(r"\b(like (?:that|this|it)|the same(?: thing)?|something similar|similar|an equivalent|equivalent)\b")
-_HOWTO = re.compile(r"(^how (?:do|can|should|would|to)\b|\bhow to\b|\bhow\?$|^(?:is|are) there (?:a|any) way)")
+_HOWTO = re.compile(r"(^how (?:do|can|should|would|to)\b|\bhow to\b|\bhow\W*$|^(?:is|are) there (?:a|any) way)")
 # "does TF run on Windows?" "with gpu?": the follow-up narrows the last question, whose words still count (so
 # do they for "what replaced it?" after "does PyTorch have a mobile runtime?")
 _NARROWING = re.compile(r"^(?:and |but |ok |so )?(?:with|on|using|via|without|in|under) [\w.+#-]+(?: [\w.+#-]+)?\W*$")
@@ -235,6 +235,7 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
     return Decision(route, max(probs.get("followup", 0.0), 0.5), resolved, followup=True, picked=picked)
 
 
+_IS_A = re.compile(r"^(?:is|are) \S+ (?:a|an|just an?|really an?|even an?) (?:\w+ )?(?:framework|library|package|tool|toolkit|api|thing)s?\b")
 _ABOUT_YOU = re.compile(r"\b(?:what|how) (?:can|do|should) (?:you|u|i ask)\b|\b(?:who|what) are (?:you|u)\b|\bthis bot\b|"
                         r"\b(?:what|which) (?:frameworks|libraries|tools) (?:do|can|does) (?:you|u|it|this)\b")
 _WH = re.compile(r"\b(what|which|who|when|where|why|how)\b")
@@ -276,7 +277,8 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     # No framework and no domain word: in scope only if the classifier is sure it is a comparison or a
     # recommendation on something frameworks are compared on ("What is the least popular of the three?").
     # "which one came out of Google Brain?", "which is the most popular today?": a pick among the frameworks
-    which_of_them = r.attribute is not None and (bool(re.search(r"\bwhich (?:of|one|ones|framework)|\bany(?:thing| of (?:them|these|those)| one| framework| library)\b", r.text)) or (
+    which_of_them = r.attribute is not None and (bool(re.search(r"\bwhich (?:of|one|ones|framework)|\bany(?:thing| of (?:them|these|those)| one| framework| library)\b"
+                                                              r"|^which (?:did|does|was|were|came|comes)\b", r.text)) or (
         r.superlative and bool(_WHICH_THING.search(r.text) or re.search(r"\b(one|ones|framework|frameworks|library)\b", r.text))))
     situation = (r.attribute in recommend.SITUATIONS or r.attribute in lexicon.domain) and r.attribute_score >= 3
     # "im new, where do i start?", "a straightforward way to use MPS on M1 Macs?"
@@ -306,12 +308,14 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     elif route == "attribute" and n >= 2 and r.attribute not in ("backends", "integration"):
         route = "compare"
     elif route == "attribute" and not has_attribute:
-        route = "search" if r.yesno else "define"
+        route = "search" if r.yesno and not _IS_A.match(r.text) else "define"  # "is JAX a framework?": what it is
     elif route == "define" and n == 0 and has_attribute and r.superlative:
         route = "recommend"
     elif route in ("define", "search") and n >= 1 and has_attribute and r.attribute_score >= 2:
         # "What is TensorFlow Serving?", "How is Keras related to TensorFlow?": an attribute of a framework
         route = "compare" if n >= 2 and r.attribute not in ("backends", "integration") else "attribute"
+    elif route == "compare" and n == 1 and r.attribute in ("backends", "integration"):
+        route = "attribute"  # "which frameworks are Keras 3 backends?": Keras's own fact names them
     elif route in ("recommend", "compare") and n == 1 and r.parts and r.attribute == "successor":
         route = "attribute"  # "the best replacement for TorchServe?": what the facts say replaced it, not a ranking
     elif route == "recommend" and n == 1 and has_attribute and r.attribute not in recommend.SITUATIONS and not r.superlative:

@@ -7,10 +7,10 @@ import re
 from collections.abc import Sequence
 
 from bot.answer import Answer
-from bot.lexicon import stems
+from bot.lexicon import find_phrase, stems
 from bot.query import RUNS_ON_WHAT, SWITCH_BACKEND
 from bot.routes.draft import NOT_SETTLED, POSSIBLE, Ask, Draft, q
-from bot.routes.matching import WHICH, asked_words, best_facts, denied, fact_words, hits, related_facts
+from bot.routes.matching import FRAMEWORK_WORDS, WHICH, asked_words, best_facts, denied, fact_words, hits, related_facts
 from bot.routes.parts import part_facts
 from bot.routes.tense import DROPPED, ENDED, ENDORSED, ended_fact, past_fact, still_ended, what_changed
 from corpus import Claim, Fact
@@ -93,6 +93,16 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
             return None, "value"  # "is Theano's documentation good?": a fact that mentions it does not judge it
         if positive and _STILL_CALLED.search(d.r.text) and current and _RENAMED.search(current[0].statement):
             return False, "value"  # "is TF Lite still called that?": it is now called LiteRT
+        status = d.kb.facts_about(framework, "maintenance")[:1]
+        if attribute == "maintenance" and status and status[0].stance == "no" and not any(ENDED.search(f.statement) for f in current):
+            return not positive, "fact"  # "is BrainScript still maintained?": not when its framework is not
+        dead = d.kb.lexicon.negatives.get("maintenance", ())
+        if current and any(find_phrase(d.r.tokens, p) for p in dead):  # asked whether it is dead, not "isn't it"
+            about_part = [f for f in current if any(set(stems(p)) - FRAMEWORK_WORDS <= fact_words(f) for p in d.r.parts)]
+            if ENDED.search(current[0].statement) or any(ENDED.search(f.statement) for f in about_part):
+                return True, "value"  # "is TorchServe dead?": the part's fact records its end
+            if about_part and about_part[0] is current[0]:
+                return False, "value"  # "is TensorFlow Serving dead?": its current fact records no end
         said = {m.lower() for m in ENDED.findall(d.r.text)}
         if positive and not said and current and ENDORSED.search(d.r.text) and ENDED.search(current[0].statement):
             return False, "value"  # "is TorchScript the recommended way?": it is deprecated
@@ -223,7 +233,7 @@ def answer(ask: Ask) -> Answer | None:
         article.append(f"The article says: {q(claims[0].quote)}.")
     noted = {fact.id for _, fact in d.ev.corrected}
     current = [facts[0].statement] if facts and (fact_first or facts[0].id not in noted) else []
-    status = d.kb.facts_about(framework, "maintenance")[:1] if attribute == "successor" else ()
+    status = d.kb.facts_about(framework, "maintenance")[:1] if attribute in ("successor", "maintenance") else ()
     for fact in [f for f in status if f.stance == "no" and f not in facts[:1]]:
         d.ev.fact(fact)  # "Theano is dead; any alternative?": why it has a successor comes with it
         current.append(fact.statement)

@@ -40,7 +40,8 @@ def answer(ask: Ask) -> Answer | None:
     if r.yesno or not _WHEN.match(r.text) or _SECOND.search(r.text):
         return None
     d = Draft(ask, "attribute", any_topic=True)
-    named = {f.lower() for f in r.frameworks}
+    # the framework the event happened to is named first; others are part of the event ("dropped Theano")
+    named = {(r.subject if r.subject in r.frameworks else r.frameworks[0]).lower()} if r.frameworks else set()
     event = {t for t in r.terms if t not in named and t not in _ASKING}
     if ask.context is not None and _POINTS_BACK.search(ask.own.text):  # "which version dropped it?": what "it" was
         before = ask.context.reading  # its words, and the name of what it asked about ("run on Theano": backends)

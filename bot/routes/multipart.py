@@ -53,6 +53,9 @@ def parts(ask: Ask) -> list[Reading]:
         r = read(piece, lexicon)
         kind = _kind(r)
         kind = f"when {kind}" if kind and piece in since else kind  # "…, since which version?" asks a new thing
+        # "which did Microsoft make and which did MILA make?": the same kind asked of different values
+        if kind in lexicon.primary_only:
+            kind = f"{kind} {' '.join(sorted(t for t in r.terms if t in lexicon.values.get(kind, ())))}"
         if kind and kind not in kinds:
             asked.append((r, _last_named(ask.own.text[:ask.own.text.find(piece)])))
             kinds.append(kind)

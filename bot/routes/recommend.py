@@ -14,7 +14,7 @@ from bot.routes.draft import Ask, Draft, names
 from bot.routes.overview import section_claims, situations
 
 _OPEN = (None, "definition", "background")
-_CHOICE = re.compile(r"\b(better|best|should|choose|choice|pick|use|learn|worth|new project|go with|start|switch|which|"
+_CHOICE = re.compile(r"\b(better|best|top|should|choose|choice|pick|use|learn|worth|new project|go with|start|switch|which|"
                      r"recommend\w*|suggest\w*|advice|help me|standardi[sz]e on|settle on|adopt|bet on|commit to|go for)\b")
 # A choice of one's own: "should I…", "which do we pick", "recommend me…".
 _MINE = re.compile(r"\b(should|i|i'm|im|we|me|my|our|us|you recommend|recommend|better|pick|choose|learn)\b")
@@ -29,8 +29,8 @@ SITUATIONS = ("beginner", "industry", "prototyping", "research", "deployment", "
 _OPEN_WORDS = frozenset(stems(
     "which what who should would could i we you me my our use using pick choose choosing chose select decide "
     "decision learn learning start starting begin framework frameworks library libraries tool tools one ones "
-    "best better good great right recommend recommendation recommended suggest suggestion advice help pls please "
-    "go with get into deep learning dl ml machine ai neural network networks today now 2026 new project "
+    "best better good great top right recommend recommendation recommended suggest suggestion advice help pls please "
+    "go with get into deep learning dl ml machine ai artificial intelligence neural network networks today now 2026 new project "
     "projects worth it overall general generally option options choice choices between among them these those "
     "three six all any of the for to do does is are a an be in on with and or thanks hey hi so just want "
     "wanna need think guys folks team us work job career next yet first standardize standardise settle adopt bet "

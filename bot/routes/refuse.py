@@ -31,6 +31,7 @@ NOT_OURS = re.compile(
     r"(?:model|network|cnn|rnn|lstm|gan|transformer|classifier|script|program|app|function|layer)s?\b|"
     r"\b(?:give me|show me|send me|paste) (?:the |some )?(?:code|snippet|script)\b|"
     r"\b(?:buy|buying|purchase|purchasing|shopping for|laptops?|workstations?)\b|"
+    r"\binstall(?:ing)? (?:the )?(?:cuda|nvidia|gpu|graphics) drivers?\b|"
     r"\b(?:fix|debug|solve) (?:a |an |my |this |the )?(?:\w+ ){0,4}(?:error|bug|exception|crash)\b|"
     r"\b(?:out of memory|oom error|memory leak|nan loss|loss is nan|segfault|segmentation fault)\b|"
     r"(?:^|\b(?:please|pls|can you|could you|would you|will you)\s+(?:please\s+)?)(?:reimplement|re-implement|rewrite|"

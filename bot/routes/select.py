@@ -241,6 +241,25 @@ def _pick(ask: Ask, anything: bool) -> Answer | None:
     other, named = _attribute_naming(d, {c.lower() for c in candidates} | d.kb.lexicon.words)
     if named and other != attribute and r.attribute_score < 6 and "which" in r.text.split():  # "…has a C# API?"
         return which_have(d, candidates, other)
+    values = d.kb.lexicon.values.get(attribute, frozenset()) - d.kb.lexicon.generic.get(attribute, frozenset())
+    valued = [t for t in r.terms if t in values and t not in {c.lower() for c in candidates}]
+    ranked_in_chart = attribute in d.kb.rows  # "which is higher level?" asks the chart's ranking
+    if valued and _CAN.search(r.text) and not _BEST.search(r.text) and not ranked_in_chart and len(r.frameworks) < 2 and "which" in r.text.split() and (
+            _few_have(d, candidates, attribute, valued)):
+        return which_have(d, candidates, attribute)  # "which lets you run models in the browser?": not a ranking
+    return None
+
+
+# "which one lets you…/runs…?" asks what each can do; "which one for an Android app?" asks for a pick
+_CAN = re.compile(r"\b(?:lets?|allows?|can|runs?|supports?|has|have|works?|offers?|provides?|ships?)\b")
+_BEST = re.compile(r"\b(?:best|most|least|worst|top|better|worse|\w{3,}est)\b")
+
+
+def _few_have(d: Draft, candidates: list[str], attribute: str, words: list[str]) -> bool:
+    """Whether only one or two of the frameworks have a current fact on the attribute naming these words."""
+    having = [f for f in candidates if any(set(words) & {s for v in x.values for s in stems(v)}
+                                           for x in d.kb.facts_about(f, attribute) if not x.id.endswith("-history"))]
+    return 1 <= len(having) <= 2
     return None
 
 
