@@ -24,6 +24,9 @@ _SUPERLATIVE = re.compile(
 _NOT_SUPERLATIVE = {"interest", "latest", "test", "request", "suggest", "honest", "rest", "forest", "west", "guest", "contest", "modest", "harvest", "manifest"}
 # Slack-style openers that carry no meaning: "@here quick q -", "#Question:", "hey team,".
 _WHICH_DID_MAKE = re.compile(r"\bwhich (?:one |ones |framework |frameworks )?(?:did|does) [\w .'-]{1,40}? (?:make|build|create|develop|write|invent)\b")
+# "do all three have pretrained models?": the article's three; "all six": every framework covered
+_ALL_N = re.compile(r"\b(?:all|all of the|each of the) (three|3|six|6)\b")
+_ALL_OF = {"three": FRAMEWORKS[:3], "3": FRAMEWORKS[:3], "six": FRAMEWORKS, "6": FRAMEWORKS}
 _NEWEST_OF = re.compile(r"\b(?:newest|latest|most recent|current)\s+(?!one\b|framework|library|of\b)[a-z][\w.-]*\s*(?:\?|$|and\b|,|version|release)")
 _THE_AGED_ONE = re.compile(r"\bthe (?:old|older|oldest|new|newer|newest) (?:one|ones|framework|library)\b")
 _NOISE = re.compile(
@@ -182,7 +185,7 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         if _attribute(stems(rest), lexicon)[0] is not None and find_frameworks(rest):
             question = text = rest.strip()
     tokens = stems(question)
-    frameworks = tuple(find_frameworks(question))
+    frameworks = tuple(find_frameworks(question)) or _ALL_OF.get(next(iter(_ALL_N.findall(text)), ""), ())
     contrast = _WORKS_THERE.search(text)
     if contrast and len(frameworks) == 2 and find_frameworks(contrast.group(1)):
         # "TF can't detect CUDA but PyTorch can on Windows 11": the problem is TF's; PyTorch is the contrast

@@ -91,8 +91,8 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
     if d.r.parts or related:  # not the framework's own attribute: settled only by a fact saying it all
         if _OPINION.search(d.r.text):
             return None, "value"  # "is Theano's documentation good?": a fact that mentions it does not judge it
-        if positive and _STILL_CALLED.search(d.r.text) and current and _RENAMED.search(current[0].statement):
-            return False, "value"  # "is TF Lite still called that?": it is now called LiteRT
+        if positive and (_STILL_CALLED.search(d.r.text) or d.r.now) and current and _RENAMED.search(current[0].statement):
+            return False, "renamed"  # "is TF Lite still called that / still the thing to use?": it is now LiteRT
         status = d.kb.facts_about(framework, "maintenance")[:1]
         if attribute == "maintenance" and status and status[0].stance == "no" and not any(ENDED.search(f.statement) for f in current):
             return not positive, "fact"  # "is BrainScript still maintained?": not when its framework is not
@@ -217,7 +217,7 @@ def answer(ask: Ask) -> Answer | None:
         agrees = "yes" if decided == (r.polarity > 0) else "no"
         claims = sorted(claims, key=lambda c: c.stance.get(framework, agrees) != agrees)
     valued = attribute in d.kb.lexicon.generic
-    fact_first = basis in ("value", "fact", "now") or (not r.yesno and (valued or r.now))
+    fact_first = basis in ("value", "fact", "now", "renamed") or (not r.yesno and (valued or r.now))
     if fact_first and facts:
         d.ev.fact(facts[0])
     if cell is not None and row is not None:
@@ -285,6 +285,8 @@ def answer(ask: Ask) -> Answer | None:
         lead = NOT_SETTLED + " "
     elif basis == "ended":
         lead = "No, not any more. "
+    elif basis == "renamed":
+        lead = "No, not under that name. "
     elif basis == "now":
         lead = ("Yes, today" if decided else "No, not today") + " (the article's view is dated). "
     else:

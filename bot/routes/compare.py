@@ -8,13 +8,14 @@ from collections.abc import Sequence
 
 from bot.answer import Answer
 from bot.rank import Ranking, rank
-from bot.routes.matching import asked_words, best_facts, hits, phrases
+from bot.routes.matching import FRAMEWORK_WORDS, asked_words, best_facts, fact_words, hits, phrases
 from bot.routes.draft import MAX_STATED_CORRECTIONS, Ask, Draft, clause, names
 from index.analyzer import FRAMEWORKS
 
 _OPEN = (None, "definition", "background")
 
 
+_EVERY = re.compile(r"\b(?:all|both|each|every)\b")
 _THAN = re.compile(r"\b(?:than|vs\.?|versus|compared?|more|less|better|worse|as \w+ as)\b")
 
 
@@ -41,7 +42,12 @@ def ranked(ask: Ask, frameworks: Sequence[str] | None = None, route: str | None 
         subject = r.subject if r.subject in r.frameworks else r.frameworks[0]
         stances = {ranking.row.stance.get(f) for f in ranking.scores} if ranking.row else set()
         if ranking.tie and len(stances) == 1 and stances <= {"yes", "no"} and not _THAN.search(r.text):  # "does X have it, and Y?"
-            lead = ("Yes, both. " if (stances == {"yes"}) == (polarity > 0) else "No, neither. ") + lead
+            every = "both" if len(ranking.scores) == 2 else "all of them"
+            lead = (f"Yes, {every}. " if (stances == {"yes"}) == (polarity > 0) else
+                    f"No, {'neither' if len(ranking.scores) == 2 else 'none of them'}. ") + lead
+        elif _EVERY.search(r.text) and not ranking.tie:  # "are all three fast?": not if one of them is behind
+            behind = [f for f in ranking.scores if f not in winners]
+            lead = (f"No, not {names(behind)}. " if polarity > 0 else f"No, not {names(winners)}. ") + lead
         else:  # "is PyTorch as fast as TensorFlow?" is a yes to a tie
             even = ranking.tie and bool(re.search(r"\bas \w+ as\b", r.text))
             lead = ("Yes. " if even or (subject in winners and not ranking.tie) else "No. ") + lead
@@ -114,7 +120,7 @@ def ordering(d: Draft, ranking: Ranking, polarity: int) -> str:
 def unranked(d: Draft, frameworks: Sequence[str], attribute: str) -> Answer:
     """No order in the data: say so plainly, and give what each framework's facts say, with no verdict."""
     label = d.label(attribute)
-    said = []
+    said, chosen = [], {}
     for f in frameworks:  # the article's own sentence on each comes first among the sources, when it has one
         for claim in d.kb.claims_about(attribute, f)[:1] if not d.kb.lexicon.ordered(attribute) else ():
             d.ev.claim(claim)
@@ -124,14 +130,29 @@ def unranked(d: Draft, frameworks: Sequence[str], attribute: str) -> Answer:
         if facts:
             d.ev.fact(facts[0])
             said.append(facts[0].statement)
+            chosen[f] = facts[0]
     if not said:
         return d.not_covered(f"how {names(frameworks) or 'the frameworks'} compare on {label}")
     if not d.kb.lexicon.ordered(attribute):
-        return d.finish(f"On {label}: " + " ".join(said), limit=4)
+        return d.finish(_each_has(d, frameworks, attribute, chosen) + f"On {label}: " + " ".join(said), limit=4)
     # Never "No" for "not ranked": the data does not settle the question either way.
     prefix = "The corpus does not settle that. " if d.r.yesno else ""
     return d.finish(f"{prefix}The corpus does not rank {names(frameworks)} on {label}; here is what it says of each: "
                     + " ".join(said), confidence=min(d.ask.confidence, 0.5), limit=4)
+
+
+def _each_has(d: Draft, frameworks: Sequence[str], attribute: str, chosen: dict) -> str:
+    """For "TF and JAX are both from Google, aren't they?": Yes when every framework's fact names the asked
+    value, No when none does, and which ones do otherwise; nothing for a question that is not yes/no."""
+    asked = set(d.asked_values(attribute, frameworks[0])) - FRAMEWORK_WORDS if frameworks else set()
+    if not d.r.yesno or not asked or len(chosen) < len(frameworks):
+        return ""
+    having = [f for f in frameworks if d.kb.lexicon.widen(asked) & fact_words(chosen[f])]
+    if len(having) == len(frameworks):
+        return ("Yes, both. " if len(having) == 2 else "Yes, all of them. ") if d.r.polarity > 0 else "No. "
+    if not having:
+        return "No. " if d.r.polarity > 0 else "Yes. "
+    return f"No, only {names(having)}. " if d.r.polarity > 0 else f"Only {names(having)}. "
 
 
 def now_view(ask: Ask, frameworks: Sequence[str] | None) -> Answer | None:
@@ -204,7 +225,9 @@ def statuses(ask: Ask, frameworks: Sequence[str]) -> Answer:
         subject = d.r.subject if d.r.subject in frameworks else frameworks[0]
         others = [f for f in frameworks if f != subject]
         than = " than " in f" {d.r.text} "
-        if d.r.polarity > 0:
+        if _EVERY.search(d.r.text):  # "are all six still maintained?", "are both alive?": every one of them
+            yes = len(live) == len(frameworks) if d.r.polarity > 0 else not live
+        elif d.r.polarity > 0:
             yes = subject in live and not (than and any(o in live for o in others))
         else:  # "is CNTK deader than JAX?"
             yes = subject not in live and not (than and any(o not in live for o in others))

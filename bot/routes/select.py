@@ -54,7 +54,8 @@ def _when(fact: Fact, attribute: str) -> tuple[int, int, int] | None:
 def _by_date(d: Draft, candidates: list[str], attribute: str, ended: bool) -> Answer | None:
     """The earliest or latest: release dates, latest versions, or (for "discontinued first") when each ended."""
     text = d.r.text
-    latest = bool(_LATEST.search(text)) and not _EARLIEST.search(text)
+    # "the most recent first release": the latest of the first releases
+    latest = bool(_LATEST.search(text)) and not _EARLIEST.search(re.sub(r"\bfirst (?:release|version)\b", "", text))
     if not latest and not _EARLIEST.search(text):
         return None
     dated: dict[str, tuple[tuple[int, int, int], Fact]] = {}
