@@ -27,6 +27,7 @@ _WHICH_DID_MAKE = re.compile(r"\bwhich (?:one |ones |framework |frameworks )?(?:
 # "do all three have pretrained models?": the article's three; "all six": every framework covered
 _ALL_N = re.compile(r"\b(?:all|all of the|each of the) (three|3|six|6)\b")
 _ALL_OF = {"three": FRAMEWORKS[:3], "3": FRAMEWORKS[:3], "six": FRAMEWORKS, "6": FRAMEWORKS}
+_VS_DOT = re.compile(r"\bvs\.(?=\s)")
 _NEWEST_OF = re.compile(r"\b(?:newest|latest|most recent|current)\s+(?!one\b|framework|library|of\b)[a-z][\w.-]*\s*(?:\?|$|and\b|,|version|release)")
 _THE_AGED_ONE = re.compile(r"\bthe (?:old|older|oldest|new|newer|newest) (?:one|ones|framework|library)\b")
 _NOISE = re.compile(
@@ -40,7 +41,7 @@ _TAG = re.compile(
 # A statement with a question mark ("PyTorch is easier to debug than TensorFlow?") asks yes or no.
 _STATEMENT_VERB = re.compile(
     r"\b(is|are|was|were|has|have|had|can|does|do|did|will|belongs?|owned|owns|supports?|runs?|works?|uses?|beats?|scales?|handles?|needs?|"
-    r"came from|comes? from|made by|built by|created by|developed by|written in|"
+    r"came from|comes? from|made by|built by|created by|developed by|written in|still|"
     r"requires?|got|gets|comes? with|ships?|became|stays?|remains?|possible|supported|available|dead|alive|true|"
     r"free|deprecated|maintained|a thing|worth it|ok|okay|good|fine|suitable|enough|ready|same as|the same|"
     r"identical|part of|than)\b|\s==?\s")  # "keras = tf?", "torch same as pytorch?"
@@ -178,7 +179,7 @@ def _subject(last: str, frameworks: tuple[str, ...], before: str = "") -> str | 
 
 def read(question: str, lexicon: Lexicon) -> Reading:
     """Read one question on its own (no chat context)."""
-    text = normalize(question).strip()
+    text = _VS_DOT.sub("vs", normalize(question).strip())  # "PyTorch vs. TensorFlow" is one sentence
     qualifier = _QUALIFIER.search(text)
     if qualifier:  # "Does Keras with the TensorFlow backend support Windows?" asks about Windows, of Keras
         rest = text[:qualifier.start()].rstrip() + " " + text[qualifier.end():].lstrip()
@@ -288,7 +289,7 @@ def read(question: str, lexicon: Lexicon) -> Reading:
         frameworks=frameworks,
         attribute=attribute,
         attribute_score=score,
-        polarity=-1 if _TAG.search(last) and _DENIED.search(_TAG.sub("", last)) else  # "won't support Theano, right?"
+        polarity=-1 if _TAG.search(last) and _DENIED.search(_TAG.sub("", last)) and " without " not in last else  # "won't support Theano, right?"
         _polarity(stems(last) if last != head else tokens, attribute, lexicon),  # the asked sentence's
         yesno=yesno,
         superlative=bool(superlatives) and len(frameworks) != 2,

@@ -34,3 +34,27 @@ def test_a_problem_is_a_negative_cue():
 
 def test_the_most_recent_first_release_is_the_latest():
     assert ask("which framework had the most recent first release?").verdict == ("JAX",)
+
+
+@pytest.mark.parametrize("question, route", [("keras vs. jax", "compare"), ("TensorFlow vs. Theano?", "compare")])
+def test_vs_with_a_full_stop_is_one_question(question, route):
+    answer = ask(question)
+    assert answer.route == route and not answer.text.startswith(("The most relevant", "I don't know that"))
+
+
+def test_behind_in_a_comparison_is_not_who_is_behind_it():
+    answer = ask("is jax still behind pytorch in popularity?")
+    assert answer.text.startswith("Yes") and "PyTorch" in answer.text  # behind is less popular, not who backs it
+
+
+def test_can_not_without_is_a_need():
+    assert ask("jax cant run without tensorflow, right?").text.startswith("No")
+
+
+def test_a_fragment_with_still_is_a_yes_no_question():
+    assert ask("theano still a good pick in 2026?").text.startswith("No")
+
+
+def test_two_when_parts_are_both_answered():
+    answer = ask("when did cntk come out and when did microsoft stop it?")
+    assert "2.7" in answer.text and ("2016" in answer.text or "2015" in answer.text)

@@ -147,7 +147,10 @@ def _each_has(d: Draft, frameworks: Sequence[str], attribute: str, chosen: dict)
     asked = set(d.asked_values(attribute, frameworks[0])) - FRAMEWORK_WORDS if frameworks else set()
     if not d.r.yesno or not asked or len(chosen) < len(frameworks):
         return ""
-    having = [f for f in frameworks if d.kb.lexicon.widen(asked) & fact_words(chosen[f])]
+    # who made it is the framework's own (primary) fact, not a board a company sits on
+    own = {f: (d.kb.facts_about(f, attribute)[:1] or [chosen[f]])[0] if attribute in d.kb.lexicon.primary_only else chosen[f]
+           for f in frameworks}
+    having = [f for f in frameworks if d.kb.lexicon.widen(asked) & fact_words(own[f])]
     if len(having) == len(frameworks):
         return ("Yes, both. " if len(having) == 2 else "Yes, all of them. ") if d.r.polarity > 0 else "No. "
     if not having:
@@ -170,8 +173,9 @@ def now_view(ask: Ask, frameworks: Sequence[str] | None) -> Answer | None:
     want = "yes" if r.polarity > 0 else "no"
     verdict = [f for f, s in stances.items() if s == want] if len(set(stances.values())) > 1 else []
     leaders = [f for f, s in stances.items() if s == "yes"]
-    if r.polarity > 0 and len(leaders) == 1 and len(facts) > 1 and d.kb.lexicon.ordered(attribute):
-        verdict = leaders  # "most popular these days?": the one framework a record shows leading
+    if len(leaders) == 1 and len(facts) > 1 and d.kb.lexicon.ordered(attribute):
+        # "most popular these days?": the one framework a record shows leading; "still behind?": the others
+        verdict = leaders if r.polarity > 0 else [f for f in facts if f not in leaders] if r.yesno else verdict
 
     for fact in facts.values():
         d.ev.fact(fact)
@@ -261,5 +265,5 @@ def leader_now(ask: Ask) -> Answer | None:
     if len(leaders) == 1:  # "is Keras still the most popular?": a record shows another one leading today
         lead = ("Yes" if leaders == [framework] else "No") + f", by the current facts. {article}, but that is dated."
     else:
-        lead = ("Not as the only choice any more. " if framework in winners else "No. ") + f"{article}, but that is dated."
+        lead = ("No, not as the only choice any more. " if framework in winners else "No. ") + f"{article}, but that is dated."
     return d.finish(f"{lead} Today: " + " ".join(f.statement for f in current[:3]), support, limit=5)

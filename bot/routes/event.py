@@ -15,7 +15,9 @@ from corpus import Fact
 _WHEN = re.compile(r"^(?:(?:and|so|ok) )?(?:when|since when|since (?:what|which) (?:\w+ )?(?:version|release)|what year|which year|in (?:what|which) (?:year|(?:\w+ )?"
                    r"(?:version|release))|(?:what|which) (?:\w+ )?(?:version|release)|what date|how long ago)\b")
 # "when did Keras 3 come out, and which backends…?" asks two things: the multi-part answerer's
-_SECOND = re.compile(r"(?:,|\band\b)\s*(?:what|which|who|how|where|why|is|are|does|do|can)\b")
+_SECOND = re.compile(r"\S\s*(?:,|\band\b)\s*(?:what|which|who|how|where|why|when|is|are|does|do|can)\b")  # not a leading "and"
+_CHANGED = re.compile(r"\b(?:dropped|drop|removed|remove|ended|deprecated|stopped supporting|dropped support for|"
+                      r"lost|abandoned|replaced|added|gained)\s+(?:support for\s+)?([a-z][\w.]*)")
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b\d+\.\d+\b")
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|they|them)\b")
 # Words that say "when" rather than what happened.
@@ -40,8 +42,9 @@ def answer(ask: Ask) -> Answer | None:
     if r.yesno or not _WHEN.match(r.text) or _SECOND.search(r.text):
         return None
     d = Draft(ask, "attribute", any_topic=True)
-    # the framework the event happened to is named first; others are part of the event ("dropped Theano")
-    named = {(r.subject if r.subject in r.frameworks else r.frameworks[0]).lower()} if r.frameworks else set()
+    # a framework named right after a change word is part of the event ("which Keras dropped Theano?")
+    objects = {m.lower() for m in _CHANGED.findall(r.text)}
+    named = {f.lower() for f in r.frameworks} - objects
     event = {t for t in r.terms if t not in named and t not in _ASKING}
     if ask.context is not None and _POINTS_BACK.search(ask.own.text):  # "which version dropped it?": what "it" was
         before = ask.context.reading  # its words, and the name of what it asked about ("run on Theano": backends)

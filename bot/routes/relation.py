@@ -64,7 +64,8 @@ def answer(ask: Ask) -> Answer | None:
     relation = relations.find(subject, object_, kind) or _separate(d, subject, object_, kind)
     if relation is None:
         return None
-    holds = relation.holds != bool(relations.negated.search(text))  # "Keras without TensorFlow?" asks the opposite
+    # "Keras without TensorFlow?" asks the opposite; "Keras can't run without TensorFlow?" asks it twice over
+    holds = relation.holds != (bool(relations.negated.search(text)) != bool(_CANNOT.search(text)))
     facts = [d.kb.fact_by_id[f] for f in relation.facts]
     for fact in facts:
         d.ev.fact(fact)
@@ -78,6 +79,9 @@ def answer(ask: Ask) -> Answer | None:
 
 _ASKS_HOW_RELATED = re.compile(r"\b(?:same|identical|equivalent|relationship|related|relation|differen\w*|differ|vs\.?|"
                                r"versus|just|really|now|or|diff)\b|=")
+
+
+_CANNOT = re.compile(r"\b(?:can'?t|cannot|can not|won'?t|doesn'?t|does not|isn'?t|is not)\b.{0,30}\bwithout\b")
 
 
 def by_name(ask: Ask) -> Answer | None:
