@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from bot.lexicon import Lexicon, stems
 from bot.query import RUNS_ON_WHAT, WHEN_TO, Context, Reading
+from bot.references import NOT_A_NAME, OTHER, THE_PICK, THE_X_ONE, answered_part, referred, version_named
 from bot.routes import ROUTES, followup, overview, recommend, refuse, select
-from index.analyzer import FRAMEWORKS, STOPWORDS, find_parts, only_ambiguous_names
+from index.analyzer import FRAMEWORKS, STOPWORDS, only_ambiguous_names
 
 # Words that place a question in the domain even when it names no framework.
 _DOMAIN = frozenset(t for w in (
@@ -89,61 +90,12 @@ _COMPARE_IT = re.compile(r"\b(compare|compared|comparison|vs\.?|versus|against|t
 
 _DANGLING_IT = re.compile(r"\b(?:is|does|was|can|did|will|would|about) (?:it|they|that one)\b|\b(?:it|they)\b\??$|"
                           r"\bthe other one\b")
-# "the other one", "the Microsoft one": a framework named by the chat so far.
-_OTHER = re.compile(r"\bthe other(?: one| framework| library)?\b")
-_THE_X_ONE = re.compile(r"\bthe (?:\w+ )?(?:one|framework|library) (?:from|by|made by|built by|of) ([a-z][\w.-]*)"
-                        r"|\bthe ([a-z][\w.-]*) (?:one|framework|library)\b"
-                        r"|\bthe (?:one|framework|library) (?:that )?([a-z][\w.-]*) (?:contributes?|backs|funds|maintains|develops|"
-                        r"built|made|created|wrote|started)\b")  # "the one DeepMind contributes to"
 _EVENTS = frozenset({"maintenance", "integration", "successor", "compile", "deployment", "mobile"})
-_THE_PICK = re.compile(r"\bthe (?:old|older|oldest|first|new|newer|newest|winner|faster|fastest|better|best|same) one\b")
-_AGE = re.compile(r"\b(?:(new|newer|newest)|old|older|oldest|first)\b")
-_NOT_A_NAME = frozenset("other first last new old same previous next right best".split())
 # "is it part of TensorFlow?": the pronoun is what is asked about, the framework named is the other side.
 _IT_ASKED = re.compile(r"^(?:is|does|can|will|was|did|could|would) (?:it|they)\b")
 
 
-def _referred(r: Reading, ctx: Context | None, lexicon: Lexicon) -> tuple[str, ...]:
-    """The framework "the other one" or "the <word> one" points to in the chat (or, at its start, among all
-    six: "the Microsoft one"), if exactly one fits."""
-    before = ctx.reading if ctx else Reading("")
-    verdict = ctx.verdict if ctx else ()
-    pick = _THE_PICK.search(r.text)
-    if pick and len(verdict) == 1:
-        return verdict  # "which came first?" … "tell me more about the old one"
-    age = _AGE.search(pick.group(0)) if pick else None
-    if age and len(before.frameworks) >= 2 and not r.frameworks:  # "keras vs theano" … "is the old one maintained?"
-        dated = [f for f in lexicon.by_age if f in before.frameworks]
-        return (dated[-1 if age.group(1) else 0],) if len(dated) == len(before.frameworks) else ()
-    if _OTHER.search(r.text):
-        subject = before.subject or (before.frameworks[0] if before.frameworks else None)
-        others = tuple(f for f in before.frameworks if f != subject)
-        return others if len(others) == 1 else ()
-    named = [w for pair in _THE_X_ONE.findall(r.text) for w in pair if w and w not in _NOT_A_NAME]
-    if not named or r.frameworks:
-        return ()
-    words = set(stems(" ".join(named)))
-    for pool in (verdict or before.frameworks, FRAMEWORKS):
-        fits = tuple(f for f in pool if words <= lexicon.known_by.get(f, frozenset()))
-        if fits:
-            return fits if len(fits) == 1 else ()
-    return ()
-
-
 _OF_THOSE = re.compile(r"\bwhich (?:one )?of (?:them|these|those|the two|both|the pair)\b|\b(?:these|those|the) two\b")
-
-
-_NEWER = re.compile(r"\bthe (?:(new|newer|newest|latest|later|current)|old|older|oldest|first|earlier|previous) (?:one|version|release)\b")
-
-
-def _version_named(r: Reading, before: Reading) -> tuple[str, ...]:
-    """"keras 2 vs keras 3?" "when did the new one come out?": the newest (or oldest) version named before."""
-    pick = _NEWER.search(r.text)
-    numbered = [v for v in before.versions if re.search(r"\d", v)]
-    if not pick or len(numbered) < 2:
-        return ()
-    order = sorted(numbered, key=lambda v: tuple(int(x) for x in re.findall(r"\d+", v)))
-    return (order[-1],) if pick.group(1) else (order[0],)
 
 
 _WHICH_MORE = re.compile(r"\bwhich one (?:is|was|has|came out) (?:\w+er|more|less|first|earlier|later)\b")
@@ -152,24 +104,16 @@ _WHICH_MORE = re.compile(r"\bwhich one (?:is|was|has|came out) (?:\w+er|more|les
 def _is_followup(r: Reading, probs: dict[str, float]) -> bool:
     top = max(probs, key=probs.get)
     short = len(r.tokens) <= 6
-    return (top == "followup" or r.followup or bool(_LIKE_THAT.search(r.text)) or bool(_OTHER.search(r.text))
-            or bool(_THE_X_ONE.search(r.text) and not r.frameworks)
+    return (top == "followup" or r.followup or bool(_LIKE_THAT.search(r.text)) or bool(OTHER.search(r.text))
+            or bool(THE_X_ONE.search(r.text) and not r.frameworks)
             or (r.pronoun and (not r.frameworks or bool(_COMPARE_IT.search(r.text))
                                or (r.yesno and len(r.frameworks) == 1 and bool(_IT_ASKED.match(r.text)))))
             or (short and not r.frameworks and r.attribute is not None and not r.superlative)
             or (not r.frameworks and r.attribute is not None and bool(_WHY.match(r.text)))  # "why does it say Lua?"
-            or bool(_THE_PICK.search(r.text)) or (not r.frameworks and bool(_FOLLOWUP_END.search(r.text)))
+            or bool(THE_PICK.search(r.text)) or (not r.frameworks and bool(_FOLLOWUP_END.search(r.text)))
             or bool(re.match(r"(?:but |so |and )?why not\b", r.text))  # "why not PyTorch?" after JAX
             or bool(_OF_THOSE.search(r.text))  # "which of the two is still maintained?"
             or (short and not r.frameworks and bool(_WHICH_MORE.search(r.text))))  # "which one is older?" of those asked
-
-
-def _answered_part(ctx: Context) -> tuple[str, ...]:
-    """The one part the last answer's first fact was about, by the qualifier its id carries ("TorchServe" from
-    fact/pytorch-deployment-torchserve, for "does PyTorch have a model server?")."""
-    first = ctx.cited[0].removeprefix("fact/").split("-", 2) if ctx.cited and ctx.cited[0].startswith("fact/") else []
-    found = tuple(find_parts(first[2].replace("-", " "))) if len(first) == 3 else ()
-    return found if len(found) == 1 else ()
 
 
 def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexicon) -> Decision:
@@ -178,9 +122,9 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
     ("which one did Google make?" "and when?")."""
     before = ctx.reading
     comparative = bool(_COMPARE_IT.search(r.text))  # "compare it with TensorFlow" keeps the chat's subject
-    referred = _referred(r, ctx, lexicon)
-    if referred:
-        frameworks = referred
+    pointed = referred(r, ctx, lexicon)
+    if pointed:
+        frameworks = pointed
     elif _OF_THOSE.search(r.text) and len(ctx.verdict) >= 2 and not r.frameworks:
         frameworks = ctx.verdict  # "what backends did Keras have?" "which of those are dead now?"
     elif r.frameworks:
@@ -204,8 +148,8 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
     # "and when?" after "did Microsoft stop CNTK?" asks when it stopped, not when it came out
     when_only = r.attribute == "released" and r.attribute_score <= 1 and before.attribute in _EVENTS
     # "and the Microsoft one?": the company names the framework, not what is asked of it
-    named_one = bool(referred) and r.attribute_score <= 2 and any(
-        w and w not in _NOT_A_NAME for pair in _THE_X_ONE.findall(r.text) for w in pair)
+    named_one = bool(pointed) and r.attribute_score <= 2 and any(
+        w and w not in NOT_A_NAME for pair in THE_X_ONE.findall(r.text) for w in pair)
     own_attribute = r.attribute not in (None, "definition", "background") and not when_only and not named_one
     whole = bool(re.match(r"(?:ok |so |and )?(?:tell me (?:more )?about|more about|what is|what's)\b", r.text))
     attribute = r.attribute if own_attribute else None if whole else before.attribute  # "tell me more about the old one"
@@ -224,14 +168,14 @@ def _continue(r: Reading, ctx: Context, probs: dict[str, float], lexicon: Lexico
         route = "define"
     else:
         route = ctx.route if ctx.route in ("compare", "recommend") and attribute else "search"
-    parts = r.parts or (before.parts if not r.frameworks and not referred else ())  # "what replaced it?" after TorchServe
-    if not parts and r.pronoun and not r.frameworks and not referred and len(before.frameworks) == 1:
-        parts = _answered_part(ctx)  # "what was PyTorch's model server?" "is it still maintained?"
+    parts = r.parts or (before.parts if not r.frameworks and not pointed else ())  # "what replaced it?" after TorchServe
+    if not parts and r.pronoun and not r.frameworks and not pointed and len(before.frameworks) == 1:
+        parts = answered_part(ctx)  # "what was PyTorch's model server?" "is it still maintained?"
     resolved = r.with_context(frameworks=frameworks, attribute=attribute, polarity=polarity, yesno=yesno, parts=parts,
-                              subject=frameworks[0] if referred else r.subject, versions=r.versions or _version_named(r, before),
+                              subject=frameworks[0] if pointed else r.subject, versions=r.versions or version_named(r, before),
                               terms=tuple(dict.fromkeys(before.terms + r.terms)) if _NARROWING.match(r.text) or (
                                   r.attribute == "successor" and r.pronoun and not parts) else r.terms)
-    picked = referred if referred and ctx.verdict and _THE_X_ONE.search(r.text) and not _OTHER.search(r.text) else ()
+    picked = pointed if pointed and ctx.verdict and THE_X_ONE.search(r.text) and not OTHER.search(r.text) else ()
     return Decision(route, max(probs.get("followup", 0.0), 0.5), resolved, followup=True, picked=picked)
 
 
@@ -247,7 +191,7 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
     """The route for a reading, with a confidence in [0, 1]."""
     if not r.tokens:
         return Decision("help", 1.0, r)
-    if ctx is None and (named := _referred(r, None, lexicon)):
+    if ctx is None and (named := referred(r, None, lexicon)):
         r = r.with_context(frameworks=named, subject=named[0])  # "the Microsoft one is dead, isn't it?"
     if ctx is not None and not r.frameworks and (
             (_WHY.match(r.text) and not r.attribute) or followup.RECHECK.search(r.text)):
@@ -257,7 +201,7 @@ def decide(r: Reading, probs: dict[str, float], ctx: Context | None, lexicon: Le
             or (len(r.tokens) <= 8 and _DANGLING_IT.search(r.text))):
         return Decision("help", 0.9, r)  # "how come?", "how fast is it?" with nothing before: ask what it means
     if ctx is not None and _is_followup(r, probs) and (
-            r.frameworks or r.attribute or r.pronoun or r.followup or _referred(r, ctx, lexicon)):
+            r.frameworks or r.attribute or r.pronoun or r.followup or referred(r, ctx, lexicon)):
         return _continue(r, ctx, probs, lexicon)
     if overview.wants_overview(r.text) and (len(r.frameworks) != 1 or overview.PROS_CONS.search(r.text)) and (
             r.frameworks or overview.CHART.search(r.text)):
