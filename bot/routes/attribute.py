@@ -53,7 +53,7 @@ def _says_all(d: Draft, fact: Fact, asked: set[str]) -> bool:
 
 
 _WAY = re.compile(r"^(?:is|are) there (?:a |an |any )?(?:\w+ )?(?:way|option|means|method)s? (?:to|of)\b")
-_EVERY = re.compile(r"^(?!.*\bor\b).*(?:\band\b|,)")  # values listed with "and", none with "or"
+_AND_LIST = re.compile(r"^(?!.*\bor\b).*(?:\band\b|,)")  # values listed with "and", none with "or"
 
 
 def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], claims: Sequence[Claim],
@@ -118,7 +118,7 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
     stated = current[0] if current and current[0].stance else primary if primary and primary.stance else None
     negated = {t for phrase in d.kb.lexicon.negatives.get(attribute, ()) for t in phrase}  # "dying" is no value
     named = set(d.asked_values(attribute, framework)) - negated if attribute in d.kb.lexicon.generic else set()
-    every = len(named) > 1 and bool(_EVERY.search(d.r.text))  # "supports TensorFlow, Theano and CNTK?": all three
+    every = len(named) > 1 and bool(_AND_LIST.search(d.r.text))  # "supports TensorFlow, Theano and CNTK?": all three
     said = {t for v in stated.values for t in stems(v)} if stated else set()
     if stated and named and not (all if every else any)(d.kb.lexicon.widen({t}) & said for t in named):
         stated = None  # "does TF still need Flask or Django?": the values asked settle it, not the fact's stance
@@ -131,7 +131,7 @@ def decide(d: Draft, framework: str, attribute: str, facts: Sequence[Fact], clai
         if asked and own:
             if current and denied(current[0].statement, list(d.kb.lexicon.widen(set(asked))), today=not d.r.versions):
                 return not positive, "value"  # "does TF work on my Mac GPU?": "no official macOS GPU support"
-            every = len(asked) > 1 and bool(_EVERY.search(d.r.text))
+            every = len(asked) > 1 and bool(_AND_LIST.search(d.r.text))
             return (all if every else any)(d.kb.lexicon.widen({t}) & own for t in asked) == positive, "value"  # "lacks GPUs?" flips
         if current and positive and _says_all(d, current[0], distinctive):
             return True, "fact"

@@ -37,6 +37,7 @@ def answer(ask: Ask) -> Answer | None:
         return None  # "my Keras code fails on TF 2.16" reports one break across two frameworks
     d = Draft(ask, "attribute", any_topic=True)
     asked = set(r.terms)
+    said_of = asked - set(r.versions)  # what the report says broke, beyond the version it names
     mine = [f for f in d.kb.corpus.facts if not r.frameworks or f.framework in r.frameworks or r.frameworks[0] in f.statement]
     if numbered:
         newest = max(numbered, key=_number)
@@ -45,7 +46,6 @@ def answer(ask: Ask) -> Answer | None:
         # line, on what the report names, counts as much as what the version itself changed
         before = [f for f in mine if f not in about and records_change(f) and any(
             _number(v)[:1] == _number(newest)[:1] and _number(v) <= _number(newest) for v in _named_versions(f))]
-        said_of = asked - set(r.versions)  # what the report says broke, beyond the version it names
         best = max((hits(d, said_of, f) for f in about), default=0)
         about += [f for f in before if hits(d, asked, f) and (not about or hits(d, said_of, f) > best)]
         said = f"What the facts record about {newest}: "
@@ -59,7 +59,6 @@ def answer(ask: Ask) -> Answer | None:
         return None
     if not about:
         return None
-    said_of = asked - set(r.versions)
     about.sort(key=lambda f: (-hits(d, said_of, f), not records_change(f), f.id.endswith("-history"), f.id))
     for fact in about[:3]:
         d.ev.fact(fact)

@@ -51,6 +51,17 @@ def _when(fact: Fact, attribute: str) -> tuple[int, int, int] | None:
     return max(dates) if attribute == "version" else min(dates)
 
 
+def _dated(d: Draft, candidates: list[str], attribute: str, ended: bool) -> dict[str, tuple[tuple[int, int, int], Fact]]:
+    """Each framework's date on the attribute (for an end, only of those that ended), with the fact giving it."""
+    dated = {}
+    for framework in candidates:
+        fact = _primary(d, framework, attribute)
+        when = _when(fact, attribute) if fact and (not ended or fact.stance == "no") else None
+        if when and fact:
+            dated[framework] = (when, fact)
+    return dated
+
+
 def _by_date(d: Draft, candidates: list[str], attribute: str, ended: bool) -> Answer | None:
     """The earliest or latest: release dates, latest versions, or (for "discontinued first") when each ended."""
     text = d.r.text
@@ -58,12 +69,7 @@ def _by_date(d: Draft, candidates: list[str], attribute: str, ended: bool) -> An
     latest = bool(_LATEST.search(text)) and not _EARLIEST.search(re.sub(r"\bfirst (?:release|version)\b", "", text))
     if not latest and not _EARLIEST.search(text):
         return None
-    dated: dict[str, tuple[tuple[int, int, int], Fact]] = {}
-    for framework in candidates:
-        fact = _primary(d, framework, attribute)
-        when = _when(fact, attribute) if fact and (not ended or fact.stance == "no") else None
-        if when:
-            dated[framework] = (when, fact)  # type: ignore[assignment]
+    dated = _dated(d, candidates, attribute, ended)
     if len(dated) < 2 and not (ended and dated):
         return None
     pick = max if latest else min
@@ -90,12 +96,7 @@ def _by_year(d: Draft, candidates: list[str], attribute: str, ended: bool) -> An
         return None
     word, year = bound.group(1), int(bound.group(2))
     test = {"after": year.__lt__, "since": year.__le__, "from": year.__le__}.get(word, year.__gt__)
-    dated = {}
-    for framework in candidates:
-        fact = _primary(d, framework, attribute)
-        when = _when(fact, attribute) if fact and (not ended or fact.stance == "no") else None
-        if when:
-            dated[framework] = (when, fact)
+    dated = _dated(d, candidates, attribute, ended)
     winners = [f for f, (when, _) in dated.items() if test(when[0])]
     for framework in winners:
         d.ev.fact(dated[framework][1])
